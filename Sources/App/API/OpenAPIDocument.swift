@@ -1,0 +1,159 @@
+import Domain
+import Foundation
+
+/// The OpenAPI 3.1 description of /api/v1. A test checks that every API route is here and
+/// everything here is a route, so the two cannot drift apart.
+enum OpenAPIDocument {
+    struct Operation {
+        let method: String
+        let path: String
+        let summary: String
+        let request: String?
+        let response: String?
+        let status: Int
+        let query: [String]
+    }
+
+    static let resources: [(path: String, name: String, schema: String, draft: String, query: [String])] = [
+        ("/units", "单位", "OrgUnit", "UnitDraft", ["includeArchived"]),
+        ("/positioning-targets", "目标定位", "PositioningTarget", "TargetDraft", ["year"]),
+        ("/plans", "计划", "Plan", "PlanDraft", ["year"]),
+        ("/work-points", "工作要点", "WorkPoint", "WorkPointDraft", ["planId"]),
+        ("/tasks", "任务和节点", "Task", "TaskDraft", ["year", "planId", "workPointId", "unitId", "leaderId", "status", "light", "q"]),
+    ]
+
+    static var operations: [Operation] {
+        var ops: [Operation] = [
+            .init(method: "get", path: "/openapi.json", summary: "本接口文档（OpenAPI 3.1）", request: nil, response: nil, status: 200, query: []),
+            .init(method: "get", path: "/me", summary: "当前用户、角色与权限", request: nil, response: "Me", status: 200, query: []),
+            .init(method: "get", path: "/audit", summary: "审计日志（审计管理员）", request: nil, response: "AuditPage", status: 200, query: ["entityType", "entityId", "username", "limit", "offset"]),
+        ]
+        for r in resources {
+            ops += [
+                .init(method: "get", path: r.path, summary: "\(r.name)列表（分页、筛选）", request: nil, response: r.schema + "Page", status: 200, query: r.query + ["limit", "offset"]),
+                .init(method: "post", path: r.path, summary: "新建\(r.name)", request: r.draft, response: r.schema, status: 201, query: []),
+                .init(method: "get", path: r.path + "/{id}", summary: "查看\(r.name)", request: nil, response: r.schema, status: 200, query: []),
+                .init(method: "patch", path: r.path + "/{id}", summary: "修改\(r.name)（须带version，版本不符返回409）", request: r.draft + "WithVersion", response: r.schema, status: 200, query: []),
+                .init(method: "post", path: r.path + "/{id}/archive", summary: "归档\(r.name)（须带version）", request: "Version", response: nil, status: 204, query: []),
+            ]
+        }
+        return ops
+    }
+
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    static var int: [String: Any] { ["type": "integer"] }
+    static var str: [String: Any] { ["type": "string"] }
+    static var date: [String: Any] { ["type": "string", "format": "date"] }
+    static func nullable(_ s: [String: Any]) -> [String: Any] { ["oneOf": [s, ["type": "null"]]] }
+    static func array(_ s: [String: Any]) -> [String: Any] { ["type": "array", "items": s] }
+    static func object(_ props: [String: [String: Any]], required: [String] = []) -> [String: Any] {
+        var o: [String: Any] = ["type": "object", "properties": props]
+        if !required.isEmpty { o["required"] = required }
+        return o
+    }
+    static func enumeration(_ values: [String]) -> [String: Any] { ["type": "string", "enum": values] }
+    static func page(_ item: String) -> [String: Any] {
+        object(["items": array(ref(item)), "total": int, "limit": int, "offset": int], required: ["items", "total", "limit", "offset"])
+    }
+
+    static var schemas: [String: Any] {
+        let taskFields: [String: [String: Any]] = [
+            "workPointId": int, "kind": enumeration(TaskItem.Kind.allCases.map(\.rawValue)), "title": ["type": "string", "maxLength": TextLimits.title],
+            "ownerUnitId": int, "coUnitIds": array(int), "responsiblePerson": str, "deliverable": str, "acceptanceStandard": str,
+            "weight": ["type": "number", "minimum": 0, "maximum": 100], "plannedStart": date, "deadline": date,
+            "durationDays": ["type": "integer", "minimum": 0], "predecessorIds": array(int), "percentDone": ["type": "integer", "minimum": 0, "maximum": 100],
+            "status": enumeration(TaskItem.Status.allCases.map(\.rawValue)), "doneOn": date,
+        ]
+        var task = taskFields
+        task["id"] = int; task["planId"] = int; task["seq"] = int; task["archived"] = ["type": "boolean"]; task["version"] = int
+        task["light"] = enumeration(Light.allCases.map(\.rawValue)); task["lightName"] = str; task["doneOn"] = nullable(date)
+        let unitFields: [String: [String: Any]] = ["name": str, "shortName": str, "kind": enumeration(OrgUnit.Kind.allCases.map(\.rawValue)), "sortOrder": int]
+        let planFields: [String: [String: Any]] = ["year": int, "seq": int, "name": str, "goal": str, "leaderId": nullable(int), "leadUnitId": nullable(int), "coUnitIds": array(int)]
+        let wpFields: [String: [String: Any]] = ["planId": int, "seq": int, "title": str, "goal": str, "leadUnitId": nullable(int)]
+        let targetFields: [String: [String: Any]] = ["year": int, "kind": enumeration(PositioningTarget.Kind.allCases.map(\.rawValue)), "statement": str, "indicatorId": nullable(int)]
+        func entity(_ f: [String: [String: Any]], archived: Bool = true) -> [String: Any] {
+            var p = f; p["id"] = int; p["version"] = int
+            if archived { p["archived"] = ["type": "boolean"] }
+            return object(p, required: ["id", "version"])
+        }
+        func withVersion(_ f: [String: [String: Any]]) -> [String: Any] { var p = f; p["version"] = int; return object(p, required: ["version"]) }
+        var s: [String: Any] = [
+            "Error": object(["error": object(["code": str, "message": str, "field": nullable(str)], required: ["code", "message"])], required: ["error"]),
+            "Version": object(["version": int], required: ["version"]),
+            "Me": object(["id": int, "username": str, "displayName": str, "zoneId": int, "unitId": nullable(int), "roles": array(str), "permissions": array(str)]),
+            "AuditEntry": object(["id": int, "zoneId": nullable(int), "at": str, "userId": nullable(int), "username": str,
+                                  "action": enumeration(AuditEntry.Action.allCases.map(\.rawValue)), "entityType": str, "entityId": nullable(int),
+                                  "before": nullable(str), "after": nullable(str)]),
+            "AuditPage": page("AuditEntry"),
+            "OrgUnit": entity(unitFields), "UnitDraft": object(unitFields, required: ["name"]), "UnitDraftWithVersion": withVersion(unitFields),
+            "Plan": entity(planFields), "PlanDraft": object(planFields, required: ["name", "year"]), "PlanDraftWithVersion": withVersion(planFields),
+            "WorkPoint": entity(wpFields), "WorkPointDraft": object(wpFields, required: ["planId", "title"]), "WorkPointDraftWithVersion": withVersion(wpFields),
+            "PositioningTarget": entity(targetFields, archived: false), "TargetDraft": object(targetFields, required: ["kind", "year", "statement"]),
+            "TargetDraftWithVersion": withVersion(targetFields),
+            "Task": object(task, required: ["id", "version", "title", "deadline", "light"]),
+            "TaskDraft": object(taskFields, required: ["workPointId", "title", "ownerUnitId", "deadline"]), "TaskDraftWithVersion": withVersion(taskFields),
+        ]
+        for r in resources { s[r.schema + "Page"] = page(r.schema) }
+        return s
+    }
+
+    static let queryDescriptions: [String: String] = [
+        "limit": "每页条数，1–500，默认50", "offset": "跳过条数", "year": "年度", "planId": "计划编号", "workPointId": "工作要点编号",
+        "unitId": "单位编号（责任或配合）", "leaderId": "分管领导的用户编号", "status": "任务状态", "light": "红黄绿灯状态", "q": "名称包含",
+        "includeArchived": "包含已归档", "entityType": "对象类型", "entityId": "对象编号", "username": "操作人",
+    ]
+
+    static func queryParameter(_ name: String) -> [String: Any] {
+        let schema: [String: Any]
+        if name == "includeArchived" { schema = ["type": "boolean"] }
+        else if ["status", "light", "q", "entityType", "username"].contains(name) { schema = str }
+        else { schema = int }
+        return ["name": name, "in": "query", "required": false, "description": queryDescriptions[name] ?? name, "schema": schema]
+    }
+
+    static func errorResponse(_ text: String) -> [String: Any] {
+        ["description": text, "content": ["application/json": ["schema": ref("Error")]]]
+    }
+
+    static var document: [String: Any] {
+        var paths: [String: [String: Any]] = [:]
+        for op in operations {
+            var o: [String: Any] = ["summary": op.summary, "operationId": op.method + op.path.replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "").replacingOccurrences(of: "-", with: "_")
+                .replacingOccurrences(of: ".", with: "_")]
+            var params: [[String: Any]] = op.query.map(queryParameter)
+            if op.path.contains("{id}") { params.append(["name": "id", "in": "path", "required": true, "schema": int]) }
+            if !params.isEmpty { o["parameters"] = params }
+            if let r = op.request { o["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(r)]]] }
+            var responses: [String: Any] = [:]
+            if let r = op.response {
+                responses[String(op.status)] = ["description": "成功", "content": ["application/json": ["schema": ref(r)]]]
+            } else {
+                responses[String(op.status)] = ["description": "成功"]
+            }
+            if op.path != "/openapi.json" {
+                responses["401"] = errorResponse("未登录或令牌无效")
+                responses["403"] = errorResponse("无权限")
+                responses["400"] = errorResponse("请求格式错误（字段类型、JSON格式、查询参数）")
+            }
+            if op.path.contains("{id}") { responses["404"] = errorResponse("不存在或不属于本区") }
+            if op.request != nil { responses["422"] = errorResponse("不符合业务规则（field 指出字段）"); responses["409"] = errorResponse("版本冲突或名称重复") }
+            o["responses"] = responses
+            if op.path != "/openapi.json" { o["security"] = [["bearer": [String]()], ["session": [String]()]] }
+            paths[ApiController.base + op.path, default: [:]][op.method] = o
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": ["title": "挂图作战 Guatu API", "version": "1.0.0",
+                     "description": "高新区目标任务管理平台的JSON接口。认证：Authorization: Bearer 令牌（在“API令牌”页面创建），或浏览器会话（写操作须带X-CSRF-Token）。错误统一为 {\"error\":{\"code\",\"message\",\"field\"}}。"],
+            "paths": paths,
+            "components": [
+                "schemas": schemas,
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"],
+                                    "session": ["type": "apiKey", "in": "cookie", "name": "guatu_session"]],
+            ],
+        ]
+    }
+
+    static let json: Data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
+}

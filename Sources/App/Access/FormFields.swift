@@ -1,0 +1,80 @@
+import Domain
+import Foundation
+import Vapor
+import Views
+
+/// A URL-encoded form body as name → values (repeated names, as multi-selects send, keep every value).
+struct FormFields {
+    private var values: [String: [String]] = [:]
+
+    init?(_ request: Request) {
+        guard request.headers.contentType == .urlEncodedForm, let body = request.body.string else { return nil }
+        for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String {
+                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
+            }
+            let key = decode(parts[0])
+            values[key, default: []].append(parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+
+    static func require(_ request: Request) throws -> FormFields {
+        guard let f = FormFields(request) else { throw AppError.badRequest("请以表单方式提交") }
+        return f
+    }
+
+    func first(_ name: String) -> String? { values[name]?.first }
+    func all(_ name: String) -> [String] { (values[name] ?? []).filter { !$0.isEmpty } }
+    func text(_ name: String) -> String { (first(name) ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+    func has(_ name: String) -> Bool { values[name] != nil }
+}
+
+/// Reads typed values from a form, collecting one Chinese message per bad field.
+struct FormReader {
+    let form: FormFields
+    var errors: [String: String] = [:]
+    init(_ form: FormFields) { self.form = form }
+
+    /// nil when the field is absent or empty; an error when present but not an integer.
+    mutating func int(_ name: String, label: String) -> Int? {
+        let s = form.text(name)
+        guard !s.isEmpty else { return nil }
+        guard let v = Int(s) else { errors[name] = "\(label)须为整数"; return nil }
+        return v
+    }
+    mutating func double(_ name: String, label: String) -> Double? {
+        let s = form.text(name)
+        guard !s.isEmpty else { return nil }
+        guard let v = Double(s), v.isFinite else { errors[name] = "\(label)须为数字"; return nil }
+        return v
+    }
+    mutating func day(_ name: String, label: String) -> Day? {
+        let s = form.text(name)
+        guard !s.isEmpty else { return nil }
+        guard let d = Day(iso: s) else { errors[name] = "\(label)须为有效日期（年-月-日）"; return nil }
+        return d
+    }
+    mutating func ints(_ name: String, label: String) -> [Int] {
+        var out: [Int] = []
+        for raw in form.all(name) {
+            for piece in raw.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " || $0 == "、" }) {
+                if let v = Int(piece.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "#"))) { out.append(v) }
+                else { errors[name] = "\(label)须为编号，多个以逗号分隔" }
+            }
+        }
+        return out
+    }
+    mutating func enumValue<E: RawRepresentable>(_ name: String, _ type: E.Type, label: String) -> E? where E.RawValue == String {
+        let s = form.text(name)
+        guard !s.isEmpty else { return nil }
+        guard let v = E(rawValue: s) else { errors[name] = "\(label)的取值无效"; return nil }
+        return v
+    }
+    /// The version the user's form was based on; required for edits.
+    mutating func version() -> Int? {
+        guard let v = Int(form.text("version")) else { errors["_form"] = "表单缺少版本号，请刷新页面后重试"; return nil }
+        return v
+    }
+    var formErrors: FormErrors { FormErrors(errors) }
+}

@@ -1,0 +1,85 @@
+import Domain
+import Foundation
+
+/// Every setting, read once from the environment at start. Bad values are reported together,
+/// so an operator fixes them in one go.
+public struct GuatuConfig: Sendable {
+    public enum DatabaseKind: Sendable, Equatable {
+        case sqliteFile(path: String)
+        case sqliteMemory
+        case postgres(url: String)
+    }
+    public var database: DatabaseKind
+    public var dataDirectory: String
+    public var bcryptCost: Int
+    public var sessionHours: Int
+    /// Connections per event loop for PostgreSQL (Fluent's default of 1 starves a busy server).
+    public var postgresPoolSize: Int
+    public var benchRoutes: Bool
+    /// A fixed "today" (YYYY-MM-DD) for demos and tests; nil means China's today.
+    public var fixedToday: Day?
+    public var secureCookies: Bool
+    public var autoMigrate: Bool
+
+    public struct Problems: Error, CustomStringConvertible {
+        public let messages: [String]
+        public var description: String { "配置有误 (configuration errors):\n" + messages.map { "  - " + $0 }.joined(separator: "\n") }
+    }
+
+    public static func read(_ env: [String: String]) throws -> GuatuConfig {
+        var problems: [String] = []
+        func int(_ key: String, _ def: Int, _ range: ClosedRange<Int>) -> Int {
+            guard let raw = env[key], !raw.isEmpty else { return def }
+            guard let v = Int(raw), range.contains(v) else {
+                problems.append("\(key)=\(raw): must be an integer in \(range.lowerBound)...\(range.upperBound)")
+                return def
+            }
+            return v
+        }
+        func bool(_ key: String, _ def: Bool) -> Bool {
+            guard let raw = env[key]?.lowercased(), !raw.isEmpty else { return def }
+            switch raw {
+            case "1", "true", "yes", "on": return true
+            case "0", "false", "no", "off": return false
+            default: problems.append("\(key)=\(raw): must be true or false"); return def
+            }
+        }
+        let dataDir = env["GUATU_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+        var database = DatabaseKind.sqliteFile(path: dataDir + "/guatu.sqlite")
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                database = .postgres(url: url)
+            } else if url == "sqlite::memory:" || url == "sqlite://:memory:" {
+                database = .sqliteMemory
+            } else if url.hasPrefix("sqlite://") {
+                database = .sqliteFile(path: String(url.dropFirst("sqlite://".count)))
+            } else if url.hasPrefix("sqlite:") {
+                database = .sqliteFile(path: String(url.dropFirst("sqlite:".count)))
+            } else {
+                problems.append("DATABASE_URL=\(url): must start with postgres://, sqlite:// or be sqlite::memory:")
+            }
+        }
+        var today: Day?
+        if let t = env["GUATU_TODAY"], !t.isEmpty {
+            today = Day(iso: t)
+            if today == nil { problems.append("GUATU_TODAY=\(t): must be a date YYYY-MM-DD") }
+        }
+        let config = GuatuConfig(
+            database: database, dataDirectory: dataDir,
+            bcryptCost: int("GUATU_BCRYPT_COST", 12, 4...31),
+            sessionHours: int("GUATU_SESSION_HOURS", 8, 1...720),
+            postgresPoolSize: int("GUATU_DB_POOL", 8, 1...200),
+            benchRoutes: bool("GUATU_BENCH", false),
+            fixedToday: today,
+            secureCookies: bool("GUATU_SECURE_COOKIES", false),
+            autoMigrate: bool("GUATU_AUTO_MIGRATE", true))
+        if !problems.isEmpty { throw Problems(messages: problems) }
+        return config
+    }
+
+    /// For tests: in-memory SQLite, cheap password hashing, a fixed day.
+    public static func testing(today: Day, database: DatabaseKind = .sqliteMemory) -> GuatuConfig {
+        GuatuConfig(database: database, dataDirectory: NSTemporaryDirectory(), bcryptCost: 4, sessionHours: 8,
+                    postgresPoolSize: 4, benchRoutes: false, fixedToday: today, secureCookies: false, autoMigrate: true)
+    }
+}

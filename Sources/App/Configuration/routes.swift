@@ -1,0 +1,24 @@
+import Vapor
+import Views
+
+/// Every route of the application, by capability. Each controller registers its own routes
+/// with the access rule they need (see RouteAccess).
+func routes(_ app: Application) throws {
+    let r = app.grouped(AuthenticationMiddleware())
+    r.on(.GET, SiteURL.stylesheet.path, .everyone) { _ in
+        Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"], body: .init(string: Stylesheet.css))
+    }
+    r.on(.GET, "/healthz", .everyone) { req in
+        try await req.store.ping()
+        return Response(status: .ok, body: .init(string: "ok"))
+    }
+    LoginController.register(r)
+    OverviewController.register(r)
+    TaskController.register(r)
+    PlanController.register(r)
+    UnitController.register(r)
+    AdminController.register(r)
+    AuditController.register(r)
+    ApiController.register(r)
+    if app.guatu.benchRoutes { BenchFloorController.register(r) }
+}

@@ -1,0 +1,77 @@
+import Domain
+import Persistence
+import Vapor
+
+/// An error with what the user needs: a status, a machine code, a Chinese message, the field at fault.
+struct AppError: Error, AbortError {
+    let status: HTTPResponseStatus
+    let code: String
+    let message: String
+    let field: String?
+    var reason: String { message }
+
+    init(_ status: HTTPResponseStatus, _ code: String, _ message: String, field: String? = nil) {
+        self.status = status; self.code = code; self.message = message; self.field = field
+    }
+
+    static let notSignedIn = AppError(.unauthorized, "unauthorized", "请先登录")
+    static let forbidden = AppError(.forbidden, "forbidden", "您没有权限执行此操作")
+    static func badRequest(_ message: String, field: String? = nil) -> AppError { AppError(.badRequest, "bad_request", message, field: field) }
+    static func invalid(_ e: ValidationError) -> AppError { AppError(.unprocessableEntity, "validation_failed", e.message, field: e.field) }
+
+    static let entityNames: [String: String] = [
+        "task": "任务", "plan": "计划", "work_point": "工作要点", "unit": "单位", "user": "用户",
+        "positioning_target": "目标定位", "api_token": "令牌",
+    ]
+
+    /// Maps what the lower layers throw to what the user sees.
+    static func from(_ error: any Error) -> AppError? {
+        switch error {
+        case let e as AppError: return e
+        case let e as ValidationError: return .invalid(e)
+        case let e as StoreError:
+            switch e {
+            case .notFound(let entity, let id):
+                return AppError(.notFound, "not_found", "\(entityNames[entity] ?? entity)（编号\(id)）不存在")
+            case .conflict(let entity, let id, let current):
+                return AppError(.conflict, "version_conflict", "\(entityNames[entity] ?? entity)（编号\(id)）已被他人修改（当前版本\(current)），请刷新后再改", field: "version")
+            case .invalid(let v): return .invalid(v)
+            case .duplicate(let field, let message): return AppError(.conflict, "duplicate", message, field: field)
+            }
+        case let e as DecodingError: return .decoding(e)
+        default: return nil
+        }
+    }
+
+    static func decoding(_ e: DecodingError) -> AppError {
+        func path(_ ctx: DecodingError.Context) -> String? {
+            let p = ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            return p.isEmpty ? nil : p.replacingOccurrences(of: ".[", with: "[")
+        }
+        switch e {
+        case .typeMismatch(let type, let ctx):
+            return badRequest("字段类型错误，应为\(typeName(type))", field: path(ctx))
+        case .valueNotFound(let type, let ctx):
+            return badRequest("字段不能为null，应为\(typeName(type))", field: path(ctx))
+        case .keyNotFound(let key, let ctx):
+            let p = (path(ctx).map { $0 + "." } ?? "") + key.stringValue
+            return badRequest("缺少字段", field: p)
+        case .dataCorrupted(let ctx):
+            if ctx.codingPath.isEmpty { return badRequest("请求体不是有效的JSON") }
+            return badRequest("字段值无效：\(ctx.debugDescription)", field: path(ctx))
+        @unknown default:
+            return badRequest("请求体无效")
+        }
+    }
+
+    static func typeName(_ t: Any.Type) -> String {
+        switch t {
+        case is Int.Type: return "整数"
+        case is Double.Type: return "数字"
+        case is String.Type: return "字符串"
+        case is Bool.Type: return "布尔值"
+        case is [Int].Type: return "整数数组"
+        default: return "\(t)"
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Domain
+import Vapor
+import Views
+
+/// Turns every error into a clear answer: JSON `{"error":{code,message,field}}` under /api,
+/// a Chinese error page elsewhere. Unknown errors are logged and shown as 500 without internals.
+struct GuatuErrorMiddleware: AsyncMiddleware {
+    let environment: Environment
+
+    struct Body: Content {
+        struct Detail: Content { let code: String; let message: String; let field: String? }
+        let error: Detail
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let e = Self.appError(for: error, request: request)
+            if request.url.path.hasPrefix("/api/") || request.url.path.hasPrefix("/bench/") {
+                let res = Response(status: e.status)
+                try res.content.encode(Body(error: .init(code: e.code, message: e.message, field: e.field)))
+                return res
+            }
+            if e.status == .unauthorized {
+                let next = request.url.path == "/" ? nil : request.url.string
+                return request.redirect(to: SiteURL.login.with([("next", next)]))
+            }
+            let page = ErrorPage(status: Int(e.status.code), message: e.message)
+            let ctx = request.pageContext(current: nil)
+            let res = Response(status: e.status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: page.render(ctx)))
+            return res
+        }
+    }
+
+    static func appError(for error: any Error, request: Request) -> AppError {
+        if let e = AppError.from(error) { return e }
+        if let abort = error as? any AbortError {
+            let status = abort.status
+            switch status.code {
+            case 404: return AppError(.notFound, "not_found", "页面或资源不存在")
+            case 405: return AppError(.methodNotAllowed, "method_not_allowed", "不支持此请求方法")
+            case 413: return AppError(.payloadTooLarge, "payload_too_large", "提交的内容过大")
+            case 415: return AppError(.unsupportedMediaType, "unsupported_media_type", "不支持的内容类型，请使用application/json")
+            case 400..<500: return AppError(status, "bad_request", "请求无效：\(abort.reason)")
+            default: break
+            }
+        }
+        request.logger.report(error: error)
+        return AppError(.internalServerError, "internal_error", "系统内部错误，请稍后重试或联系管理员")
+    }
+}
+
+/// Headers every response carries (clickjacking, MIME sniffing, referrer leaks).
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let res = try await next.respond(to: request)
+        res.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        res.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        res.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        res.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'unsafe-inline'; frame-ancestors 'none'")
+        return res
+    }
+}

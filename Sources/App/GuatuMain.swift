@@ -1,0 +1,44 @@
+import Foundation
+import Logging
+import Vapor
+
+/// The program: reads configuration, sets up the app, runs the command line.
+public enum GuatuMain {
+    public static func run() async -> Int32 {
+        var args = CommandLine.arguments
+        // `serve --demo` is ours: load the demo zone before serving.
+        var demo = false
+        if args.count > 1, args[1] == "serve", let i = args.firstIndex(of: "--demo") {
+            args.remove(at: i)
+            demo = true
+        }
+        let config: GuatuConfig
+        do {
+            config = try GuatuConfig.read(ProcessInfo.processInfo.environment)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            return 2
+        }
+        do {
+            var env = try Environment.detect(arguments: args)
+            try LoggingSystem.bootstrap(from: &env)
+            let app = try await Application.make(env)
+            do {
+                try await configure(app, config: config)
+                if demo {
+                    if try await DemoLoader.load(app) { } else { app.logger.notice("演示数据已存在 (demo zone already loaded)") }
+                    DemoLoader.printAccounts(app.console)
+                }
+                try await app.execute()
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            try await app.asyncShutdown()
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data("错误 (error): \(error)\n".utf8))
+            return 1
+        }
+    }
+}

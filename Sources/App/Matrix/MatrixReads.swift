@@ -1,0 +1,26 @@
+import Domain
+import Persistence
+import Vapor
+import Views
+
+/// Reads several pages share: the year in view, names for ids, lights for tasks.
+extension Request {
+    /// `?year=` if given and valid, else the newest year the zone has plans for, else this year.
+    func yearInView(_ actor: Actor) async throws -> Int {
+        if let y = query[Int.self, at: "year"], (2000...2100).contains(y) { return y }
+        return try await store.years(zoneId: actor.zoneId).first ?? today.year
+    }
+
+    func names(_ actor: Actor) async throws -> Names {
+        async let units = store.units(zoneId: actor.zoneId, includeArchived: true)
+        async let people = store.users(zoneId: actor.zoneId, includeArchived: true)
+        return try await Names(units: units, people: people)
+    }
+
+    func light(_ t: TaskItem) -> Light { Light.of(t, today: today, calendar: calendar) }
+
+    /// Warnings to show when the calendar has no official notice for a year in view.
+    func calendarWarnings(year: Int) -> [String] {
+        calendar.hasOfficialData(year: year) ? [] : ["\(year)年的国务院节假日安排尚未录入，工作日暂按周一至周五计算。"]
+    }
+}

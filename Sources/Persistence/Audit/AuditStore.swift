@@ -1,0 +1,60 @@
+import Domain
+import Foundation
+import SQLKit
+
+extension Store {
+    /// Appends one line to the audit log, inside the caller's transaction.
+    static func audit<B: Encodable, A: Encodable>(
+        _ tx: any SQLDatabase, actor: Actor?, action: AuditEntry.Action, entity: String, id: Int?,
+        before: B?, after: A?, zoneId: Int? = nil
+    ) async throws {
+        let beforeJSON = before.map { Store.json($0) }
+        let afterJSON = after.map { Store.json($0) }
+        try await tx.raw("""
+            INSERT INTO audit_log (zone_id, at, user_id, username, action, entity_type, entity_id, before_json, after_json)
+            VALUES (\(bind: zoneId ?? actor?.zoneId), \(bind: Store.timestamp()), \(bind: actor?.userId), \(bind: actor?.username ?? "system"),
+                    \(bind: action.rawValue), \(bind: entity), \(bind: id), \(bind: beforeJSON), \(bind: afterJSON))
+            """).run()
+    }
+
+    /// An audit line outside any business change (logins, token events).
+    public func audit(actor: Actor?, action: AuditEntry.Action, entity: String, id: Int?, zoneId: Int?, detail: String? = nil) async throws {
+        try await write { tx in
+            try await Store.audit(tx, actor: actor, action: action, entity: entity, id: id,
+                                  before: Optional<String>.none, after: detail, zoneId: zoneId)
+        }
+    }
+
+    struct AuditRow: Decodable {
+        let id: Int; let zoneId: Int?; let at: String; let userId: Int?; let username: String
+        let action: String; let entityType: String; let entityId: Int?; let beforeJson: String?; let afterJson: String?
+        var entry: AuditEntry {
+            AuditEntry(id: id, zoneId: zoneId, at: at, userId: userId, username: username,
+                       action: AuditEntry.Action(rawValue: action) ?? .update, entityType: entityType,
+                       entityId: entityId, before: beforeJson, after: afterJson)
+        }
+    }
+
+    public struct AuditFilter: Sendable {
+        public var entityType: String?
+        public var entityId: Int?
+        public var username: String?
+        public var limit: Int = 100
+        public var offset: Int = 0
+        public init(entityType: String? = nil, entityId: Int? = nil, username: String? = nil, limit: Int = 100, offset: Int = 0) {
+            self.entityType = entityType; self.entityId = entityId; self.username = username
+            self.limit = limit; self.offset = offset
+        }
+    }
+
+    /// The zone's audit lines, newest first.
+    public func auditEntries(zoneId: Int, _ f: AuditFilter) async throws -> (entries: [AuditEntry], total: Int) {
+        var whereClause: SQLQueryString = " WHERE zone_id = \(bind: zoneId)"
+        if let t = f.entityType { whereClause += " AND entity_type = \(bind: t)" }
+        if let i = f.entityId { whereClause += " AND entity_id = \(bind: i)" }
+        if let u = f.username { whereClause += " AND username = \(bind: u)" }
+        let rows = try await sql.raw("SELECT * FROM audit_log" + whereClause + " ORDER BY id DESC LIMIT \(bind: f.limit) OFFSET \(bind: f.offset)").rows(AuditRow.self)
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM audit_log" + whereClause).row(CountRow.self)?.n ?? 0
+        return (rows.map(\.entry), total)
+    }
+}

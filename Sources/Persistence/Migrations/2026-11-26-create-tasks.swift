@@ -1,0 +1,50 @@
+import FluentKit
+
+struct CreateTasks: NamedMigration {
+    static let migrationName = "2026-11-26-create-tasks"
+    func prepare(on db: any Database) async throws {
+        try await db.schema("tasks").intID()
+            .field("zone_id", .int, .required, .references("zones", "id"))
+            .field("plan_id", .int, .required, .references("plans", "id"))
+            .field("work_point_id", .int, .required, .references("work_points", "id"))
+            .field("seq", .int, .required)
+            .field("kind", .string, .required)
+            .field("title", .string, .required)
+            .field("owner_unit_id", .int, .required, .references("units", "id"))
+            .field("responsible_person", .string, .required)
+            .field("deliverable", .string, .required)
+            .field("acceptance_standard", .string, .required)
+            .field("weight", .double, .required)
+            .field("planned_start", .string, .required)
+            .field("deadline", .string, .required)
+            .field("duration_days", .int, .required)
+            .field("percent_done", .int, .required)
+            .field("status", .string, .required)
+            .field("done_on", .string)
+            .businessColumns()
+            .create()
+        try await db.schema("task_co_units")
+            .field("task_id", .int, .required, .references("tasks", "id"))
+            .field("unit_id", .int, .required, .references("units", "id"))
+            .field("zone_id", .int, .required, .references("zones", "id"))
+            .unique(on: "task_id", "unit_id")
+            .create()
+        try await db.schema("task_links")
+            .field("predecessor_id", .int, .required, .references("tasks", "id"))
+            .field("successor_id", .int, .required, .references("tasks", "id"))
+            .field("zone_id", .int, .required, .references("zones", "id"))
+            .field("lag_days", .int, .required)
+            .unique(on: "predecessor_id", "successor_id")
+            .create()
+        try await db.index("idx_tasks_zone_plan", on: "tasks", "zone_id", "plan_id", "seq")
+        try await db.index("idx_tasks_work_point", on: "tasks", "work_point_id")
+        try await db.index("idx_tasks_owner", on: "tasks", "owner_unit_id")
+        try await db.index("idx_task_co_units_unit", on: "task_co_units", "unit_id")
+        try await db.index("idx_task_links_successor", on: "task_links", "successor_id")
+    }
+    func revert(on db: any Database) async throws {
+        try await db.schema("task_links").delete()
+        try await db.schema("task_co_units").delete()
+        try await db.schema("tasks").delete()
+    }
+}

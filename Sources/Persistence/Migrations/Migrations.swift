@@ -1,0 +1,44 @@
+import FluentKit
+import SQLKit
+
+/// Every migration, in the order it runs. Append only: a migration that has landed is never edited.
+public enum GuatuMigrations {
+    public static let all: [any AsyncMigration] = [
+        CreateZonesAndUnits(),
+        CreateUsersAndSessions(),
+        CreateGoalSystem(),
+        CreateTasks(),
+        CreateAuditLog(),
+    ]
+}
+
+/// A named migration: the name is stable and dated, so renaming the Swift type changes nothing.
+protocol NamedMigration: AsyncMigration {
+    static var migrationName: String { get }
+}
+extension NamedMigration {
+    public var name: String { Self.migrationName }
+}
+
+extension Database {
+    var sql: any SQLDatabase { self as! any SQLDatabase }
+
+    func index(_ name: String, on table: String, _ columns: String..., unique: Bool = false) async throws {
+        var b = sql.create(index: name).on(table)
+        if unique { b = b.unique() }
+        for c in columns { b = b.column(c) }
+        try await b.run()
+    }
+}
+
+extension SchemaBuilder {
+    /// An auto-increment integer primary key that both SQLite and PostgreSQL generate.
+    func intID() -> Self { field("id", .int, .identifier(auto: true)) }
+    /// created_at / updated_at as ISO-8601 text, version for optimistic locking, archived_at for soft archive.
+    func businessColumns() -> Self {
+        field("version", .int, .required)
+            .field("archived_at", .string)
+            .field("created_at", .string, .required)
+            .field("updated_at", .string, .required)
+    }
+}

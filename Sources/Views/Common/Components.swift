@@ -1,0 +1,86 @@
+import Domain
+import Plot
+
+/// Small pieces that several pages share.
+public enum UI {
+    public static func light<C: HTML.BodyContext>(_ l: Light) -> Node<C> {
+        .span(.class("light \(l.rawValue)"), .text(l.chineseName))
+    }
+
+    public static func progressBar<C: HTML.BodyContext>(_ percent: Double) -> Node<C> {
+        let p = max(0, min(100, percent))
+        return .span(.class("bar"), .title(String(format: "%.0f%%", p)),
+                     .span(.class("fill"), .style("width:\(String(format: "%.0f", p))%")),
+                     .span(.class("pct"), .text(String(format: "%.0f%%", p))))
+    }
+
+    public static func csrf(_ token: String) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name("_csrf"), .value(token))
+    }
+
+    /// A labelled field with its error message beneath, if any.
+    public static func field(_ label: String, name: String, error: FormErrors, _ control: Node<HTML.BodyContext>) -> Node<HTML.FormContext> {
+        .div(.class(error[name] == nil ? "field" : "field invalid"),
+             .element(named: "label", nodes: [.attribute(named: "for", value: name), .text(label)]),
+             .element(named: "div", nodes: [control]),
+             .unwrap(error[name]) { .element(named: "p", nodes: [.class("error"), .text($0)]) })
+    }
+
+    public static func textInput(_ name: String, _ value: String, type: String = "text", required: Bool = false, placeholder: String? = nil) -> Node<HTML.BodyContext> {
+        .element(named: "input", nodes: [
+            .attribute(named: "type", value: type), .attribute(named: "id", value: name),
+            .attribute(named: "name", value: name), .attribute(named: "value", value: value),
+            required ? .attribute(named: "required", value: "required") : .empty,
+            placeholder.map { .attribute(named: "placeholder", value: $0) } ?? .empty,
+        ])
+    }
+
+    public static func textArea(_ name: String, _ value: String) -> Node<HTML.BodyContext> {
+        .element(named: "textarea", nodes: [.attribute(named: "id", value: name), .attribute(named: "name", value: name),
+                                            .attribute(named: "rows", value: "3"), .text(value)])
+    }
+
+    /// A drop-down list; `multiple` for sets such as co-units.
+    public static func select(_ name: String, options: [(String, String)], selected: Set<String>, multiple: Bool = false, blank: String? = nil) -> Node<HTML.BodyContext> {
+        var nodes: [Node<HTML.BodyContext>] = [.attribute(named: "id", value: name), .attribute(named: "name", value: name)]
+        if multiple { nodes.append(.attribute(named: "multiple", value: "multiple")); nodes.append(.attribute(named: "size", value: "6")) }
+        if let blank { nodes.append(.element(named: "option", nodes: [.attribute(named: "value", value: ""), .text(blank)])) }
+        for (value, label) in options {
+            nodes.append(.element(named: "option", nodes: [
+                .attribute(named: "value", value: value),
+                selected.contains(value) ? .attribute(named: "selected", value: "selected") : .empty,
+                .text(label),
+            ]))
+        }
+        return .element(named: "select", nodes: nodes)
+    }
+
+    public static func submit(_ title: String) -> Node<HTML.FormContext> {
+        .button(.type(.submit), .class("primary"), .text(title))
+    }
+
+    /// A one-button form that posts (used for archive and revoke), with a confirmation for JS users.
+    public static func postButton(_ title: String, to url: String, csrf token: String, version: Int? = nil, confirm: String) -> Node<HTML.BodyContext> {
+        .form(.method(.post), .action(url), .class("inline"),
+              .input(.type(.hidden), .name("_csrf"), .value(token)),
+              .unwrap(version) { .input(.type(.hidden), .name("version"), .value(String($0))) },
+              .button(.type(.submit), .class("danger"), .onclick("return confirm('\(confirm)')"), .text(title)))
+    }
+
+    public static func pager(base: SiteURL, query: [(String, String?)], offset: Int, limit: Int, total: Int) -> Node<HTML.BodyContext> {
+        guard total > limit else { return .empty }
+        let prev = max(0, offset - limit), next = offset + limit
+        return .div(.class("pager"),
+            offset > 0 ? .a(.href(base.with(query + [("offset", String(prev))])), .text("上一页")) : .empty,
+            .span(.text("第\(offset / limit + 1)页，共\((total + limit - 1) / limit)页（\(total)条）")),
+            next < total ? .a(.href(base.with(query + [("offset", String(next))])), .text("下一页")) : .empty)
+    }
+}
+
+/// Field name → Chinese error message, for re-showing a form with what was wrong.
+public struct FormErrors: Sendable, Equatable {
+    public var messages: [String: String]
+    public init(_ messages: [String: String] = [:]) { self.messages = messages }
+    public subscript(_ field: String) -> String? { messages[field] }
+    public var isEmpty: Bool { messages.isEmpty }
+}

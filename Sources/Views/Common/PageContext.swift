@@ -1,0 +1,40 @@
+import Domain
+
+/// What every page needs besides its own model: who is signed in, the CSRF token for forms,
+/// which menu entries to show, and a one-line notice.
+public struct PageContext: Sendable {
+    public struct NavItem: Sendable, Equatable {
+        public let title: String
+        public let url: SiteURL
+        public init(title: String, url: SiteURL) { self.title = title; self.url = url }
+    }
+    public var userName: String?
+    public var roleNames: String
+    public var csrfToken: String
+    public var nav: [NavItem]
+    public var current: SiteURL?
+    public var notice: String?
+    public var zoneName: String
+    /// Warnings shown above the page (e.g. a year with no official calendar data).
+    public var warnings: [String]
+
+    public init(userName: String?, roleNames: String = "", csrfToken: String, nav: [NavItem] = [], current: SiteURL? = nil,
+                notice: String? = nil, zoneName: String = "", warnings: [String] = []) {
+        self.userName = userName; self.roleNames = roleNames; self.csrfToken = csrfToken; self.nav = nav
+        self.current = current; self.notice = notice; self.zoneName = zoneName; self.warnings = warnings
+    }
+
+    /// The menu a user with these permissions sees.
+    public static func navigation(for actor: Actor) -> [NavItem] {
+        var items: [NavItem] = []
+        if actor.can(.readMatrix) {
+            items += [NavItem(title: "总览", url: .home), NavItem(title: "工作矩阵", url: .matrix),
+                      NavItem(title: "单位视图", url: .unitMatrix), NavItem(title: "目标定位", url: .targets)]
+        }
+        if actor.can(.editMatrix) { items.append(NavItem(title: "单位管理", url: .units)) }
+        if actor.can(.manageAccounts) || actor.can(.manageRoles) { items.append(NavItem(title: "用户管理", url: .users)) }
+        if actor.can(.readAudit) { items.append(NavItem(title: "审计日志", url: .audit)) }
+        items.append(NavItem(title: "API令牌", url: .tokens))
+        return items
+    }
+}

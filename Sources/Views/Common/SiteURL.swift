@@ -1,0 +1,97 @@
+import Foundation
+
+/// Every page's address, in one place: the app registers routes from these paths and views build
+/// links with them, so a renamed page cannot leave a dead link behind.
+public enum SiteURL: Sendable, Equatable {
+    case home
+    case login
+    case logout
+    case matrix
+    case unitMatrix
+    case plans
+    case plan(Int)
+    case planNew
+    case planEdit(Int)
+    case planArchive(Int)
+    case workPointNew
+    case workPointEdit(Int)
+    case workPointArchive(Int)
+    case task(Int)
+    case taskNew
+    case taskEdit(Int)
+    case taskArchive(Int)
+    case units
+    case unitNew
+    case unitEdit(Int)
+    case unitArchive(Int)
+    case targets
+    case targetNew
+    case targetEdit(Int)
+    case users
+    case userNew
+    case userEdit(Int)
+    case userRoles(Int)
+    case userPassword(Int)
+    case userArchive(Int)
+    case audit
+    case tokens
+    case tokenRevoke(Int)
+    case password
+    case stylesheet
+    case apiDocs
+
+    public var path: String {
+        switch self {
+        case .home: return "/"
+        case .login: return "/login"
+        case .logout: return "/logout"
+        case .matrix: return "/matrix"
+        case .unitMatrix: return "/unit-matrix"
+        case .plans: return "/plans"
+        case .plan(let id): return "/plans/\(id)"
+        case .planNew: return "/plans/new"
+        case .planEdit(let id): return "/plans/\(id)/edit"
+        case .planArchive(let id): return "/plans/\(id)/archive"
+        case .workPointNew: return "/work-points/new"
+        case .workPointEdit(let id): return "/work-points/\(id)/edit"
+        case .workPointArchive(let id): return "/work-points/\(id)/archive"
+        case .task(let id): return "/tasks/\(id)"
+        case .taskNew: return "/tasks/new"
+        case .taskEdit(let id): return "/tasks/\(id)/edit"
+        case .taskArchive(let id): return "/tasks/\(id)/archive"
+        case .units: return "/units"
+        case .unitNew: return "/units/new"
+        case .unitEdit(let id): return "/units/\(id)/edit"
+        case .unitArchive(let id): return "/units/\(id)/archive"
+        case .targets: return "/targets"
+        case .targetNew: return "/targets/new"
+        case .targetEdit(let id): return "/targets/\(id)/edit"
+        case .users: return "/admin/users"
+        case .userNew: return "/admin/users/new"
+        case .userEdit(let id): return "/admin/users/\(id)/edit"
+        case .userRoles(let id): return "/admin/users/\(id)/roles"
+        case .userPassword(let id): return "/admin/users/\(id)/password"
+        case .userArchive(let id): return "/admin/users/\(id)/archive"
+        case .audit: return "/audit"
+        case .tokens: return "/me/tokens"
+        case .tokenRevoke(let id): return "/me/tokens/\(id)/revoke"
+        case .password: return "/me/password"
+        case .stylesheet: return "/assets/app.css"
+        case .apiDocs: return "/api/v1/openapi.json"
+        }
+    }
+
+    /// The path with a query string; nil values are left out.
+    public func with(_ query: [(String, String?)]) -> String {
+        let items = query.compactMap { k, v in v.map { "\(k)=\($0.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? $0)" } }
+        return items.isEmpty ? path : path + "?" + items.joined(separator: "&")
+    }
+}
+
+extension CharacterSet {
+    static let urlQueryValueAllowed: CharacterSet = {
+        var s = CharacterSet.urlQueryAllowed
+        s.remove(charactersIn: "&=+?#")
+        return s
+    }()
+}

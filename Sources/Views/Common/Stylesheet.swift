@@ -1,0 +1,59 @@
+/// The whole stylesheet: small, no framework, readable on a phone, printable on a wall sheet.
+public enum Stylesheet {
+    public static let css = """
+    :root{--red:#d93025;--yellow:#e8a200;--green:#1e8e3e;--grey:#80868b;--blue:#1a5fb4;--bg:#f5f6f8;--line:#dde1e6}
+    *{box-sizing:border-box}
+    body{margin:0;font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;background:var(--bg);color:#202124;font-size:15px;line-height:1.5}
+    a{color:var(--blue);text-decoration:none}a:hover{text-decoration:underline}
+    header.top{display:flex;flex-wrap:wrap;align-items:center;gap:8px 16px;background:#b3261e;color:#fff;padding:8px 16px}
+    header.top a{color:#fff}.brand{font-weight:700;font-size:18px}
+    .menu{display:flex;flex-wrap:wrap;gap:4px 12px;flex:1}.menu a{padding:2px 6px;border-radius:4px}.menu a.on{background:rgba(255,255,255,.25)}
+    .who{display:flex;gap:8px;align-items:center;font-size:13px}.who .roles{opacity:.8}
+    main{max-width:1280px;margin:0 auto;padding:16px}
+    footer{color:var(--grey);text-align:center;font-size:12px;padding:16px}
+    h1{font-size:22px;margin:8px 0 16px}h2{font-size:18px;margin:20px 0 8px}h3{font-size:16px;margin:12px 0 6px}
+    .notice{background:#e6f4ea;border:1px solid #b7e1c1;padding:8px 12px;border-radius:4px}
+    .warning{background:#fef7e0;border:1px solid #f6d67a;padding:8px 12px;border-radius:4px}
+    .errorbox{background:#fce8e6;border:1px solid #f3b4ae;padding:8px 12px;border-radius:4px}
+    table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+    th{background:#eef1f5;font-weight:600;white-space:nowrap}td.num{text-align:right;white-space:nowrap}
+    .scroll{overflow-x:auto}
+    .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:12px}
+    .card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:12px}
+    .card h3{margin-top:0}.counts{display:flex;flex-wrap:wrap;gap:6px;margin:6px 0}
+    .light{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;color:#fff;white-space:nowrap;background:var(--grey)}
+    .light.green,.light.done{background:var(--green)}.light.yellow{background:var(--yellow)}
+    .light.red,.light.overdue{background:var(--red)}.light.done_late{background:#a35200}.light.not_started,.light.suspended{background:var(--grey)}
+    .bar{display:inline-block;position:relative;width:120px;height:16px;background:#e8eaed;border-radius:8px;overflow:hidden;vertical-align:middle}
+    .bar .fill{position:absolute;left:0;top:0;bottom:0;background:var(--green)}.bar .pct{position:relative;font-size:11px;padding-left:6px}
+    form.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:end;background:#fff;padding:10px;border:1px solid var(--line);border-radius:6px;margin-bottom:12px}
+    form.filters label{display:flex;flex-direction:column;font-size:12px;color:#5f6368}
+    .field{margin-bottom:12px}.field label{display:block;font-weight:600;margin-bottom:4px}
+    .field.invalid input,.field.invalid select,.field.invalid textarea{border-color:var(--red)}
+    .error{color:var(--red);margin:4px 0 0;font-size:13px}
+    input,select,textarea{font:inherit;padding:6px 8px;border:1px solid #c4c7cc;border-radius:4px;max-width:100%;background:#fff}
+    input[type=text],input[type=password],input[type=date],input[type=number],select,textarea{width:100%}
+    form.filters input,form.filters select{width:auto}
+    form.edit{background:#fff;padding:16px;border:1px solid var(--line);border-radius:6px;max-width:760px}
+    button{font:inherit;padding:6px 14px;border-radius:4px;border:1px solid #c4c7cc;background:#fff;cursor:pointer}
+    button.primary{background:#b3261e;border-color:#b3261e;color:#fff}button.danger{color:var(--red);border-color:var(--red)}
+    button.link{background:none;border:none;color:#fff;padding:0;text-decoration:underline}
+    form.inline{display:inline}
+    .actions{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0 16px}.actions a{padding:6px 12px;border:1px solid var(--blue);border-radius:4px;background:#fff}
+    .tree .plan{background:#fff;border:1px solid var(--line);border-radius:6px;margin-bottom:12px}
+    .tree .plan>summary{padding:10px 12px;font-weight:600;cursor:pointer;display:flex;flex-wrap:wrap;gap:8px;align-items:center}
+    .tree .wp{margin:0 12px 12px}.tree .wp h3{font-size:15px;border-left:4px solid #b3261e;padding-left:8px}
+    .meta{color:#5f6368;font-size:13px}
+    dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px;background:#fff;padding:12px;border:1px solid var(--line);border-radius:6px}
+    dl.facts dt{color:#5f6368}dl.facts dd{margin:0}
+    .pager{display:flex;gap:12px;align-items:center;margin:8px 0}
+    .login{max-width:380px;margin:60px auto}
+    .matrix td.lead{background:#fbe9e7;font-weight:600}.matrix td.co{background:#e8f0fe}
+    @media (max-width:700px){main{padding:8px}h1{font-size:19px}.bar{width:80px}table.responsive thead{display:none}
+      table.responsive tr{display:block;border:1px solid var(--line);margin-bottom:8px;background:#fff}
+      table.responsive td{display:flex;justify-content:space-between;gap:8px;border:none;border-bottom:1px solid #f0f0f0}
+      table.responsive td::before{content:attr(data-label);color:#5f6368;font-size:12px}}
+    @media print{header.top,footer,.actions,form.filters,form.inline,.pager{display:none}body{background:#fff;font-size:11px}
+      main{max-width:none;padding:0}.tree .plan{break-inside:avoid-page}details.plan{display:block}details.plan>*{display:block}}
+    """
+}

@@ -1,0 +1,136 @@
+import Domain
+import Foundation
+import Plot
+
+/// 工作矩阵 as a tree: plan → work point → task, with filters. Without a filter the plans are
+/// shown folded with their counts; choosing a plan (or any filter) lists the tasks.
+public struct MatrixPage: Sendable {
+    public struct Filters: Sendable, Equatable {
+        public var year: Int
+        public var planId: Int?
+        public var unitId: Int?
+        public var leaderId: Int?
+        public var status: TaskItem.Status?
+        public var light: Light?
+        public var query: String?
+        public init(year: Int, planId: Int? = nil, unitId: Int? = nil, leaderId: Int? = nil, status: TaskItem.Status? = nil, light: Light? = nil, query: String? = nil) {
+            self.year = year; self.planId = planId; self.unitId = unitId; self.leaderId = leaderId
+            self.status = status; self.light = light; self.query = query
+        }
+        public var isNarrowed: Bool { planId != nil || unitId != nil || leaderId != nil || status != nil || light != nil || !(query ?? "").isEmpty }
+        public var queryItems: [(String, String?)] {
+            [("year", String(year)), ("plan", planId.map(String.init)), ("unit", unitId.map(String.init)),
+             ("leader", leaderId.map(String.init)), ("status", status?.rawValue), ("light", light?.rawValue), ("q", query)]
+        }
+    }
+    public struct TaskLine: Sendable {
+        public let task: TaskItem
+        public let light: Light
+        public init(task: TaskItem, light: Light) { self.task = task; self.light = light }
+    }
+    public struct WorkPointSection: Sendable {
+        public let workPoint: WorkPoint
+        public let lines: [TaskLine]
+        public init(workPoint: WorkPoint, lines: [TaskLine]) { self.workPoint = workPoint; self.lines = lines }
+    }
+    public struct PlanSection: Sendable {
+        public let plan: Plan
+        public let progress: ProgressSummary
+        public let workPoints: [WorkPointSection]
+        public let expanded: Bool
+        public init(plan: Plan, progress: ProgressSummary, workPoints: [WorkPointSection], expanded: Bool) {
+            self.plan = plan; self.progress = progress; self.workPoints = workPoints; self.expanded = expanded
+        }
+    }
+    public var filters: Filters
+    public var years: [Int]
+    public var plans: [Plan]
+    public var units: [OrgUnit]
+    public var leaders: [UserAccount]
+    public var names: Names
+    public var sections: [PlanSection]
+    public var shownTasks: Int
+    public var truncatedAt: Int?
+    public var canEdit: Bool
+    public init(filters: Filters, years: [Int], plans: [Plan], units: [OrgUnit], leaders: [UserAccount], names: Names,
+                sections: [PlanSection], shownTasks: Int, truncatedAt: Int?, canEdit: Bool) {
+        self.filters = filters; self.years = years; self.plans = plans; self.units = units; self.leaders = leaders
+        self.names = names; self.sections = sections; self.shownTasks = shownTasks; self.truncatedAt = truncatedAt; self.canEdit = canEdit
+    }
+
+    public func render(_ ctx: PageContext) -> String {
+        Layout.render(title: "工作矩阵", context: ctx, body: .group(
+            .h1("\(filters.year)年度工作矩阵"),
+            filterForm(),
+            canEdit ? .div(.class("actions"),
+                .a(.href(SiteURL.planNew.path), .text("新建计划")),
+                .a(.href(SiteURL.workPointNew.with([("plan", filters.planId.map(String.init))])), .text("新建工作要点")),
+                .a(.href(SiteURL.taskNew.path), .text("新建任务"))) : .empty,
+            .unwrap(truncatedAt) { n in .p(.class("warning"), .text("符合条件的任务较多，仅显示前\(n)项，请进一步筛选。")) },
+            filters.isNarrowed ? .p(.class("meta"), .text("共显示\(shownTasks)项任务和节点")) : .p(.class("meta"), .text("点击计划名称展开该计划的全部任务。")),
+            .div(.class("tree"), .forEach(sections) { planSection($0) })
+        ))
+    }
+
+    func filterForm() -> Node<HTML.BodyContext> {
+        .form(.method(.get), .action(SiteURL.matrix.path), .class("filters"),
+            label("年度", UI.select("year", options: years.map { (String($0), "\($0)年") }, selected: [String(filters.year)])),
+            label("计划", UI.select("plan", options: plans.map { (String($0.id), $0.name) }, selected: Set([filters.planId.map(String.init)].compactMap { $0 }), blank: "全部计划")),
+            label("单位", UI.select("unit", options: units.map { (String($0.id), $0.name) }, selected: Set([filters.unitId.map(String.init)].compactMap { $0 }), blank: "全部单位")),
+            label("分管领导", UI.select("leader", options: leaders.map { (String($0.id), $0.displayName) }, selected: Set([filters.leaderId.map(String.init)].compactMap { $0 }), blank: "全部领导")),
+            label("状态", UI.select("light", options: Light.allCases.map { ($0.rawValue, $0.chineseName) }, selected: Set([filters.light?.rawValue].compactMap { $0 }), blank: "全部状态")),
+            label("关键词", UI.textInput("q", filters.query ?? "")),
+            .button(.type(.submit), .text("筛选")),
+            .a(.href(SiteURL.matrix.path), .text("清除"))
+        )
+    }
+
+    func label(_ title: String, _ control: Node<HTML.BodyContext>) -> Node<HTML.FormContext> {
+        .element(named: "label", nodes: [.text(title), control])
+    }
+
+    func planSection(_ s: PlanSection) -> Node<HTML.BodyContext> {
+        let summary: Node<HTML.BodyContext> = .element(named: "summary", nodes: [
+            .a(.href(SiteURL.matrix.with([("year", String(filters.year)), ("plan", String(s.plan.id))])), .text("\(s.plan.seq). \(s.plan.name)")),
+            UI.progressBar(s.progress.percentDone),
+            .span(.class("meta"), .text("分管领导：\(names.person(s.plan.leaderId)) · 牵头：\(names.unit(s.plan.leadUnitId)) · 配合：\(names.units(s.plan.coUnitIds)) · \(s.progress.total)项")),
+            .forEach([Light.red, .overdue, .yellow].filter { s.progress.count($0) > 0 }) { l in .group(UI.light(l), .text("\(s.progress.count(l))")) },
+            canEdit ? .a(.href(SiteURL.planEdit(s.plan.id).path), .text("编辑")) : .empty,
+        ])
+        return .element(named: "details", nodes: [
+            .class("plan"), s.expanded ? .attribute(named: "open", value: "open") : .empty, summary,
+            .unwrap(s.plan.goal.isEmpty ? nil : s.plan.goal) { .p(.class("meta wp"), .text("目标：\($0)")) },
+            .forEach(s.workPoints) { workPointSection($0, expanded: s.expanded) },
+        ])
+    }
+
+    func workPointSection(_ w: WorkPointSection, expanded: Bool) -> Node<HTML.BodyContext> {
+        .div(.class("wp"),
+            .h3(.text("\(w.workPoint.seq). \(w.workPoint.title)"),
+                canEdit ? .group(.text(" "), .a(.class("meta"), .href(SiteURL.workPointEdit(w.workPoint.id).path), .text("编辑")),
+                                 .text(" "), .a(.class("meta"), .href(SiteURL.taskNew.with([("workPoint", String(w.workPoint.id))])), .text("添加任务"))) : .empty),
+            .unwrap(w.workPoint.goal.isEmpty ? nil : w.workPoint.goal) { .p(.class("meta"), .text("目标：\($0) · 牵头：\(names.unit(w.workPoint.leadUnitId))")) },
+            expanded && !w.lines.isEmpty ? .div(.class("scroll"), .table(.class("responsive"),
+                .thead(.tr(.th("序号"), .th("任务 / 节点"), .th("责任单位"), .th("配合单位"), .th("责任人"), .th("开始"), .th("时限"), .th("工期"), .th("进度"), .th("状态"))),
+                .tbody(.forEach(w.lines) { line in
+                    let t = line.task
+                    return .tr(
+                        cell("序号", .text("\(w.workPoint.seq).\(t.seq)")),
+                        cell("任务", .group(.a(.href(SiteURL.task(t.id).path), .text(t.title)), t.kind == .milestone ? .span(.class("meta"), .text("（节点）")) : .empty)),
+                        cell("责任单位", .text(names.unit(t.ownerUnitId))),
+                        cell("配合单位", .text(names.units(t.coUnitIds))),
+                        cell("责任人", .text(t.responsiblePerson)),
+                        cell("开始", .text(t.plannedStart.iso)),
+                        cell("时限", .text(t.deadline.iso)),
+                        cell("工期", .text(t.kind == .milestone ? "—" : "\(t.durationDays)个工作日")),
+                        cell("进度", UI.progressBar(Double(t.percentDone))),
+                        cell("状态", UI.light(line.light)))
+                })
+            )) : .empty
+        )
+    }
+
+    func cell(_ label: String, _ content: Node<HTML.BodyContext>) -> Node<HTML.TableRowContext> {
+        .td(.data(named: "label", value: label), content)
+    }
+}
