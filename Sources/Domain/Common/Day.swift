@@ -18,6 +18,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public init?(iso: String) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              iso.allSatisfy({ $0 == "-" || ("0"..."9").contains($0) }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)
     }

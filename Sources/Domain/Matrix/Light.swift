@@ -38,11 +38,12 @@ public enum Light: String, Codable, Sendable, CaseIterable {
         }
         if task.status == .suspended { return .suspended }
         if today > task.deadline { return .overdue }
-        if today < task.plannedStart { return .notStarted }
         if task.kind == .milestone {
+            // A milestone is a date, not a span: it is on track until its warning window opens.
             let warnFrom = calendar.add(-milestoneWarningDays, workdaysTo: task.deadline)
             return today >= warnFrom ? .yellow : .green
         }
+        if today < task.plannedStart { return .notStarted }
         let total = max(1, calendar.workdays(from: task.plannedStart, to: task.deadline))
         let elapsed = calendar.workdays(from: task.plannedStart, to: today)
         let expected = min(100, elapsed * 100 / total)
