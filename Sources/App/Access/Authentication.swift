@@ -15,6 +15,16 @@ struct SignedIn: Sendable {
     let actor: Actor
     let credential: Credential
     let zoneName: String
+    /// The zone's data version when the request began (see MatrixReference).
+    let zoneDataVersion: Int
+
+    init(_ p: Principal, credential: Credential) {
+        let u = p.account
+        actor = Actor(userId: u.id, username: u.username, displayName: u.displayName, zoneId: u.zoneId, unitId: u.unitId, roles: u.roles)
+        self.credential = credential
+        zoneName = p.zoneName
+        zoneDataVersion = p.zoneDataVersion
+    }
 }
 
 enum Secrets {
@@ -38,26 +48,19 @@ enum Secrets {
 struct AuthenticationMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let header = request.headers.bearerAuthorization {
-            guard let userId = try await request.store.userId(forTokenHash: Secrets.hash(header.token)),
-                  let signedIn = try await Self.load(userId: userId, credential: .bearer, request) else {
+            guard let p = try await request.store.principal(tokenHash: Secrets.hash(header.token)) else {
                 throw AppError(.unauthorized, "invalid_token", "API令牌无效或已吊销")
             }
-            request.signedIn = signedIn
+            request.signedIn = SignedIn(p, credential: .bearer)
         } else if let cookie = request.cookies[Secrets.sessionCookie]?.string, !cookie.isEmpty {
             let idHash = Secrets.hash(cookie)
-            if let session = try await request.store.session(idHash: idHash) {
-                request.signedIn = try await Self.load(userId: session.userId, credential: .session(idHash: idHash, csrf: session.csrfToken), request)
+            if let p = try await request.store.principal(sessionHash: idHash) {
+                request.signedIn = SignedIn(p, credential: .session(idHash: idHash, csrf: p.csrfToken ?? ""))
             }
         }
         return try await next.respond(to: request)
     }
 
-    static func load(userId: Int, credential: Credential, _ request: Request) async throws -> SignedIn? {
-        guard let u = try await request.store.activeAccount(userId: userId), u.canSignIn else { return nil }
-        let zone = try await request.store.zone(id: u.zoneId)
-        let actor = Actor(userId: u.id, username: u.username, displayName: u.displayName, zoneId: u.zoneId, unitId: u.unitId, roles: u.roles)
-        return SignedIn(actor: actor, credential: credential, zoneName: zone?.name ?? "")
-    }
 }
 
 func constantTimeEqual(_ a: String, _ b: String) -> Bool {

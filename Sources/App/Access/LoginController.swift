@@ -38,7 +38,7 @@ enum LoginController {
         }
         guard let record = try await req.store.loginRecord(username: username), record.account.canSignIn, !record.account.archived else {
             // Same work and same answer whether or not the user exists.
-            _ = try? await req.password.async.verify(password, created: "$2b$04$abcdefghijklmnopqrstuu5Vvc1p6lq4Y6bB7Xn0kK9lB0mGq0w7a")
+            _ = try? await req.password.async.verify(password, created: req.application.dummyPasswordHash)
             return page(req, username: username, error: failure, next: next, status: .unauthorized)
         }
         let now = Date()
@@ -65,12 +65,20 @@ enum LoginController {
                                           expiresAt: now.addingTimeInterval(Double(hours) * 3600))
         try await req.store.audit(actor: actor, action: .login, entity: "user", id: record.account.id, zoneId: record.account.zoneId)
         // Only local paths: an open redirect would let a phishing link borrow our login page.
-        let target = next.hasPrefix("/") && !next.hasPrefix("//") ? next : SiteURL.home.path
+        let target = isLocalPath(next) ? next : SiteURL.home.path
         let res = req.redirect(to: target, redirectType: .normal)
         res.cookies[Secrets.sessionCookie] = HTTPCookies.Value(string: sessionId, maxAge: hours * 3600, path: "/",
                                                                isSecure: req.application.guatu.secureCookies, isHTTPOnly: true, sameSite: .lax)
         res.cookies[Secrets.loginCSRFCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/login")
         return res
+    }
+
+    /// A path on this site: starts with one "/", not "//" or "/\\" (which browsers read as another host).
+    static func isLocalPath(_ s: String) -> Bool {
+        let chars = Array(s)
+        guard chars.first == "/" else { return false }
+        if chars.count > 1 && (chars[1] == "/" || chars[1] == "\\") { return false }
+        return !s.contains(where: { $0.isNewline || $0 == "\0" })
     }
 
     @Sendable static func logout(_ req: Request) async throws -> Response {
@@ -82,5 +90,15 @@ enum LoginController {
         let res = req.redirect(to: SiteURL.login.path)
         res.cookies[Secrets.sessionCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/")
         return res
+    }
+}
+
+extension Application {
+    private struct DummyHashKey: StorageKey { typealias Value = String }
+    /// A hash of the configured cost, so a sign-in for an unknown name costs what a real one costs.
+    /// Made once at start (configure), read-only afterwards.
+    var dummyPasswordHash: String {
+        get { storage[DummyHashKey.self] ?? "" }
+        set { storage[DummyHashKey.self] = newValue }
     }
 }

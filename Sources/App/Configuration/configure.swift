@@ -10,12 +10,15 @@ import Vapor
 public func configure(_ app: Application, config: GuatuConfig) async throws {
     app.guatu = config
     _ = app.writeGate // created now, before requests race to create it
+    _ = app.zoneViews
+    app.dummyPasswordHash = try await app.password.async.hash(Secrets.random())
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.routes.defaultMaxBodySize = "2mb"
     // Error pages and JSON errors are ours; Vapor's default would leak internals.
     app.middleware = Middlewares()
-    app.middleware.use(GuatuErrorMiddleware(environment: app.environment))
+    // Outermost first: security headers go on every response, error pages included.
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(GuatuErrorMiddleware(environment: app.environment))
 
     switch config.database {
     case .sqliteMemory:

@@ -20,23 +20,17 @@ enum OverviewController {
             return req.redirect(to: SiteURL.tokens.path)
         }
         let year = try await req.yearInView(actor)
-        async let plansQ = req.store.plans(zoneId: actor.zoneId, year: year)
-        async let tasksQ = req.store.tasks(zoneId: actor.zoneId, TaskFilter(year: year))
-        async let targetsQ = req.store.targets(zoneId: actor.zoneId, year: year)
-        async let namesQ = req.names(actor)
-        let (plans, tasks, targets, names) = try await (plansQ, tasksQ, targetsQ, namesQ)
-        let byPlan = Dictionary(grouping: tasks, by: \.planId)
-        let lines = plans.map { p in
-            OverviewPage.PlanLine(plan: p, leader: names.person(p.leaderId), leadUnit: names.unit(p.leadUnitId),
-                                  progress: ProgressSummary(tasks: byPlan[p.id] ?? [], today: req.today, calendar: req.calendar))
+        let ref = try await req.matrixReference(actor, year: year)
+        let lines = ref.plans.map { p in
+            OverviewPage.PlanLine(plan: p, leader: ref.names.person(p.leaderId), leadUnit: ref.names.unit(p.leadUnitId),
+                                  progress: ref.progressByPlan[p.id] ?? ProgressSummary(tasks: [], today: req.today, calendar: req.calendar))
         }
-        let page = OverviewPage(year: year, today: req.today, lines: lines,
-                                total: ProgressSummary(tasks: tasks, today: req.today, calendar: req.calendar), targets: targets)
+        let page = OverviewPage(year: year, today: req.today, lines: lines, total: ref.total, targets: ref.targets)
         return req.html(page.render(req.pageContext(current: .home, warnings: req.calendarWarnings(year: year))))
     }
 
-    /// Most rows a matrix page lists before asking for a narrower filter.
-    static let matrixRowLimit = 1000
+    /// Rows per matrix page (Redmine's issue list shows 25–100).
+    static let pageSize = 100
 
     @Sendable static func matrix(_ req: Request) async throws -> Response {
         let actor = try req.actor(.readMatrix)
@@ -46,39 +40,44 @@ enum OverviewController {
         filters.unitId = req.query[Int.self, at: "unit"]
         filters.leaderId = req.query[Int.self, at: "leader"]
         filters.light = req.query[String.self, at: "light"].flatMap(Light.init(rawValue:))
-        filters.query = req.query[String.self, at: "q"].map { String($0.prefix(100)) }
-        async let plansQ = req.store.plans(zoneId: actor.zoneId, year: year)
-        async let wpsQ = req.store.workPoints(zoneId: actor.zoneId)
-        async let unitsQ = req.store.units(zoneId: actor.zoneId)
-        async let namesQ = req.names(actor)
-        async let usersQ = req.store.users(zoneId: actor.zoneId)
-        async let yearsQ = req.store.years(zoneId: actor.zoneId)
-        let (plans, wps, units, names, users, years) = try await (plansQ, wpsQ, unitsQ, namesQ, usersQ, yearsQ)
-        let all = try await req.store.tasks(zoneId: actor.zoneId, TaskFilter(year: year, planId: filters.planId, unitId: filters.unitId,
-                                                                             leaderId: filters.leaderId, query: filters.query))
-        var lines = all.map { MatrixPage.TaskLine(task: $0, light: req.light($0)) }
-        if let l = filters.light { lines = lines.filter { $0.light == l } }
-        let truncated = lines.count > matrixRowLimit ? matrixRowLimit : nil
-        let shown = Array(lines.prefix(matrixRowLimit))
-        let byWP = Dictionary(grouping: shown, by: \.task.workPointId)
-        let allByPlan = Dictionary(grouping: all, by: \.planId)
-        let wpsByPlan = Dictionary(grouping: wps, by: \.planId)
-        let sections: [MatrixPage.PlanSection] = plans.compactMap { p in
+        filters.query = req.query[String.self, at: "q"].flatMap { $0.isEmpty ? nil : String($0.prefix(100)) }
+        let offset = max(0, req.query[Int.self, at: "offset"] ?? 0)
+        let ref = try await req.matrixReference(actor, year: year)
+        var lines: [MatrixPage.TaskLine] = []
+        var total = 0
+        if filters.isNarrowed {
+            var f = TaskFilter(year: year, planId: filters.planId, unitId: filters.unitId, leaderId: filters.leaderId, query: filters.query)
+            if let light = filters.light {
+                // The light depends on today: filter after reading, then page.
+                let all = try await req.store.tasks(zoneId: actor.zoneId, f).map { MatrixPage.TaskLine(task: $0, light: req.light($0)) }.filter { $0.light == light }
+                total = all.count
+                lines = Array(all.dropFirst(offset).prefix(pageSize))
+            } else {
+                f.limit = pageSize; f.offset = offset
+                async let rowsQ = req.store.tasks(zoneId: actor.zoneId, f)
+                async let totalQ = req.store.countTasks(zoneId: actor.zoneId, f)
+                let (rows, count) = try await (rowsQ, totalQ)
+                total = count
+                lines = rows.map { MatrixPage.TaskLine(task: $0, light: req.light($0)) }
+            }
+        }
+        let byWP = Dictionary(grouping: lines, by: \.task.workPointId)
+        let wpsByPlan = Dictionary(grouping: ref.workPoints, by: \.planId)
+        let sections: [MatrixPage.PlanSection] = ref.plans.compactMap { p in
             if let only = filters.planId, only != p.id { return nil }
-            let expanded = filters.isNarrowed
             let wpSections = (wpsByPlan[p.id] ?? []).compactMap { w -> MatrixPage.WorkPointSection? in
                 let rows = byWP[w.id] ?? []
-                if expanded && rows.isEmpty && (filters.unitId != nil || filters.light != nil || filters.query != nil || filters.leaderId != nil) { return nil }
+                // Narrowed views list only the work points that have rows on this page.
+                if filters.isNarrowed && rows.isEmpty { return nil }
                 return MatrixPage.WorkPointSection(workPoint: w, lines: rows)
             }
-            if expanded && wpSections.isEmpty { return nil }
-            return MatrixPage.PlanSection(plan: p, progress: ProgressSummary(tasks: allByPlan[p.id] ?? [], today: req.today, calendar: req.calendar),
-                                          workPoints: wpSections, expanded: expanded)
+            if filters.isNarrowed && wpSections.isEmpty && filters.planId == nil { return nil }
+            return MatrixPage.PlanSection(plan: p, progress: ref.progressByPlan[p.id] ?? ProgressSummary(tasks: [], today: req.today, calendar: req.calendar),
+                                          workPoints: wpSections, expanded: filters.isNarrowed)
         }
-        let leaderIds = Set(plans.compactMap(\.leaderId))
-        let page = MatrixPage(filters: filters, years: years.isEmpty ? [year] : years, plans: plans, units: units,
-                              leaders: users.filter { leaderIds.contains($0.id) }, names: names, sections: sections,
-                              shownTasks: shown.count, truncatedAt: truncated, canEdit: actor.can(.editMatrix))
+        let page = MatrixPage(filters: filters, years: ref.years, plans: ref.plans, units: ref.units, leaders: ref.leaders, names: ref.names,
+                              sections: sections, shownTasks: lines.count, total: total, offset: offset, pageSize: pageSize,
+                              canEdit: actor.can(.editMatrix))
         return req.html(page.render(req.pageContext(current: .matrix, warnings: req.calendarWarnings(year: year))))
     }
 

@@ -15,6 +15,10 @@ extension Store {
             VALUES (\(bind: zoneId ?? actor?.zoneId), \(bind: Store.timestamp()), \(bind: actor?.userId), \(bind: actor?.username ?? "system"),
                     \(bind: action.rawValue), \(bind: entity), \(bind: id), \(bind: beforeJSON), \(bind: afterJSON))
             """).run()
+        if let zone = zoneId ?? actor?.zoneId, [.create, .update, .archive, .restore].contains(action) {
+            // Every business change passes here, inside its transaction: cached views of the zone expire with it.
+            try await tx.raw("UPDATE zones SET data_version = data_version + 1 WHERE id = \(bind: zone)").run()
+        }
     }
 
     /// An audit line outside any business change (logins, token events).

@@ -9,6 +9,7 @@ public enum GuatuMigrations {
         CreateGoalSystem(),
         CreateTasks(),
         CreateAuditLog(),
+        AddZoneDataVersion(),
     ]
 }
 

@@ -1,6 +1,24 @@
 import Domain
 import Plot
 
+/// Plot 0.14 writes attribute values as given (JohnSundell/Plot#104): every value that can hold
+/// user text goes through this first, or a `"` in a task title would end the attribute.
+public func attr(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for c in s {
+        switch c {
+        case "&": out += "&amp;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        default: out.append(c)
+        }
+    }
+    return out
+}
+
 /// Small pieces that several pages share.
 public enum UI {
     public static func light<C: HTML.BodyContext>(_ l: Light) -> Node<C> {
@@ -15,7 +33,7 @@ public enum UI {
     }
 
     public static func csrf(_ token: String) -> Node<HTML.FormContext> {
-        .input(.type(.hidden), .name("_csrf"), .value(token))
+        .input(.type(.hidden), .name("_csrf"), .value(attr(token)))
     }
 
     /// A labelled field with its error message beneath, if any.
@@ -29,9 +47,9 @@ public enum UI {
     public static func textInput(_ name: String, _ value: String, type: String = "text", required: Bool = false, placeholder: String? = nil) -> Node<HTML.BodyContext> {
         .element(named: "input", nodes: [
             .attribute(named: "type", value: type), .attribute(named: "id", value: name),
-            .attribute(named: "name", value: name), .attribute(named: "value", value: value),
+            .attribute(named: "name", value: name), .attribute(named: "value", value: attr(value)),
             required ? .attribute(named: "required", value: "required") : .empty,
-            placeholder.map { .attribute(named: "placeholder", value: $0) } ?? .empty,
+            placeholder.map { .attribute(named: "placeholder", value: attr($0)) } ?? .empty,
         ])
     }
 
@@ -47,7 +65,7 @@ public enum UI {
         if let blank { nodes.append(.element(named: "option", nodes: [.attribute(named: "value", value: ""), .text(blank)])) }
         for (value, label) in options {
             nodes.append(.element(named: "option", nodes: [
-                .attribute(named: "value", value: value),
+                .attribute(named: "value", value: attr(value)),
                 selected.contains(value) ? .attribute(named: "selected", value: "selected") : .empty,
                 .text(label),
             ]))
@@ -62,7 +80,7 @@ public enum UI {
     /// A one-button form that posts (used for archive and revoke), with a confirmation for JS users.
     public static func postButton(_ title: String, to url: String, csrf token: String, version: Int? = nil, confirm: String) -> Node<HTML.BodyContext> {
         .form(.method(.post), .action(url), .class("inline"),
-              .input(.type(.hidden), .name("_csrf"), .value(token)),
+              .input(.type(.hidden), .name("_csrf"), .value(attr(token))),
               .unwrap(version) { .input(.type(.hidden), .name("version"), .value(String($0))) },
               .button(.type(.submit), .class("danger"), .onclick("return confirm('\(confirm)')"), .text(title)))
     }

@@ -77,7 +77,7 @@ public struct FormPage: Sendable {
             return .div(.forEach(options) { o in
                 .element(named: "label", nodes: [
                     .element(named: "input", nodes: [.attribute(named: "type", value: "checkbox"), .attribute(named: "name", value: f.name),
-                                                     .attribute(named: "value", value: o.value),
+                                                     .attribute(named: "value", value: attr(o.value)),
                                                      f.values.contains(o.value) ? .attribute(named: "checked", value: "checked") : .empty]),
                     .text(" " + o.label + "　"),
                 ])

@@ -26,7 +26,7 @@ public struct TablePage: Sendable {
             .h1(.text(title)),
             .unwrap(intro) { .p(.class("meta"), .text($0)) },
             .unwrap(notice) { .p(.class("notice"), .text($0)) },
-            actions.isEmpty ? .empty : .div(.class("actions"), .forEach(actions) { a in .a(.href(a.1), .text(a.0)) }),
+            actions.isEmpty ? .empty : .div(.class("actions"), .forEach(actions) { a in .a(.href(attr(a.1)), .text(a.0)) }),
             rows.isEmpty ? .p(.class("meta"), .text("暂无记录")) : .div(.class("scroll"), .table(.class("responsive"),
                 .thead(.tr(.forEach(headers) { .th(.text($0)) })),
                 .tbody(.forEach(rows) { row in
@@ -40,9 +40,9 @@ public struct TablePage: Sendable {
     func content(_ cell: Cell, _ ctx: PageContext) -> Node<HTML.BodyContext> {
         switch cell {
         case .text(let s): return .text(s)
-        case .link(let s, let url): return .a(.href(url), .text(s))
+        case .link(let s, let url): return .a(.href(attr(url)), .text(s))
         case .post(let s, let url, let version, let confirm): return UI.postButton(s, to: url, csrf: ctx.csrfToken, version: version, confirm: confirm)
-        case .links(let items): return .group(.forEach(items) { .group(.a(.href($0.1), .text($0.0)), .text(" ")) })
+        case .links(let items): return .group(.forEach(items) { .group(.a(.href(attr($0.1)), .text($0.0)), .text(" ")) })
         }
     }
 }

@@ -15,7 +15,7 @@ public struct LoginPage: Sendable {
             .unwrap(error) { .p(.class("errorbox"), .text($0)) },
             .form(.method(.post), .action(SiteURL.login.path), .class("edit"),
                 UI.csrf(csrfToken),
-                .unwrap(next) { .input(.type(.hidden), .name("next"), .value($0)) },
+                .unwrap(next) { .input(.type(.hidden), .name("next"), .value(attr($0))) },
                 UI.field("用户名", name: "username", error: FormErrors(), UI.textInput("username", username, required: true)),
                 UI.field("密码", name: "password", error: FormErrors(), UI.textInput("password", "", type: "password", required: true)),
                 UI.submit("登录")

@@ -50,12 +50,16 @@ public struct MatrixPage: Sendable {
     public var names: Names
     public var sections: [PlanSection]
     public var shownTasks: Int
-    public var truncatedAt: Int?
+    /// All tasks matching the filters (the page shows `pageSize` of them from `offset`).
+    public var total: Int
+    public var offset: Int
+    public var pageSize: Int
     public var canEdit: Bool
     public init(filters: Filters, years: [Int], plans: [Plan], units: [OrgUnit], leaders: [UserAccount], names: Names,
-                sections: [PlanSection], shownTasks: Int, truncatedAt: Int?, canEdit: Bool) {
+                sections: [PlanSection], shownTasks: Int, total: Int, offset: Int, pageSize: Int, canEdit: Bool) {
         self.filters = filters; self.years = years; self.plans = plans; self.units = units; self.leaders = leaders
-        self.names = names; self.sections = sections; self.shownTasks = shownTasks; self.truncatedAt = truncatedAt; self.canEdit = canEdit
+        self.names = names; self.sections = sections; self.shownTasks = shownTasks; self.total = total
+        self.offset = offset; self.pageSize = pageSize; self.canEdit = canEdit
     }
 
     public func render(_ ctx: PageContext) -> String {
@@ -66,9 +70,10 @@ public struct MatrixPage: Sendable {
                 .a(.href(SiteURL.planNew.path), .text("新建计划")),
                 .a(.href(SiteURL.workPointNew.with([("plan", filters.planId.map(String.init))])), .text("新建工作要点")),
                 .a(.href(SiteURL.taskNew.path), .text("新建任务"))) : .empty,
-            .unwrap(truncatedAt) { n in .p(.class("warning"), .text("符合条件的任务较多，仅显示前\(n)项，请进一步筛选。")) },
-            filters.isNarrowed ? .p(.class("meta"), .text("共显示\(shownTasks)项任务和节点")) : .p(.class("meta"), .text("点击计划名称展开该计划的全部任务。")),
-            .div(.class("tree"), .forEach(sections) { planSection($0) })
+            filters.isNarrowed ? .p(.class("meta"), .text(total > shownTasks ? "符合条件的任务和节点共\(total)项，本页显示第\(offset + 1)–\(offset + shownTasks)项" : "共\(total)项任务和节点"))
+                : .p(.class("meta"), .text("点击计划名称展开该计划的全部任务。")),
+            .div(.class("tree"), .forEach(sections) { planSection($0) }),
+            UI.pager(base: .matrix, query: filters.queryItems, offset: offset, limit: pageSize, total: total)
         ))
     }
 

@@ -1,0 +1,84 @@
+import Domain
+import NIOConcurrencyHelpers
+import Persistence
+import Vapor
+import Views
+
+/// What every matrix page of a zone's year needs besides the task rows: plans, work points, units,
+/// leaders, names, and each plan's progress. Computed once per zone data version and kept in
+/// memory: the version comes with the signed-in principal on every request, and every business
+/// write raises it, so any instance notices a change made through any other.
+struct MatrixReference: Sendable {
+    let year: Int
+    let years: [Int]
+    let plans: [Plan]
+    let workPoints: [WorkPoint]
+    let units: [OrgUnit]
+    let leaders: [UserAccount]
+    let names: Names
+    let targets: [PositioningTarget]
+    let progressByPlan: [Int: ProgressSummary]
+    let total: ProgressSummary
+
+    static func load(_ req: Request, zoneId: Int, year: Int) async throws -> MatrixReference {
+        let store = req.store
+        async let yearsQ = store.years(zoneId: zoneId)
+        async let plansQ = store.plans(zoneId: zoneId, year: year)
+        async let wpsQ = store.workPoints(zoneId: zoneId)
+        async let unitsQ = store.units(zoneId: zoneId, includeArchived: true)
+        async let usersQ = store.users(zoneId: zoneId, includeArchived: true)
+        async let targetsQ = store.targets(zoneId: zoneId, year: year)
+        async let tasksQ = store.tasksForProgress(zoneId: zoneId, year: year)
+        let (years, plans, wps, units, users, targets, tasks) = try await (yearsQ, plansQ, wpsQ, unitsQ, usersQ, targetsQ, tasksQ)
+        let planIds = Set(plans.map(\.id))
+        let leaderIds = Set(plans.compactMap(\.leaderId))
+        let byPlan = Dictionary(grouping: tasks, by: \.planId)
+        var progress: [Int: ProgressSummary] = [:]
+        for p in plans { progress[p.id] = ProgressSummary(tasks: byPlan[p.id] ?? [], today: req.today, calendar: req.calendar) }
+        return MatrixReference(
+            year: year, years: years.isEmpty ? [year] : years, plans: plans,
+            workPoints: wps.filter { planIds.contains($0.planId) }, units: units.filter { !$0.archived },
+            leaders: users.filter { leaderIds.contains($0.id) }, names: Names(units: units, people: users), targets: targets,
+            progressByPlan: progress, total: ProgressSummary(tasks: tasks, today: req.today, calendar: req.calendar))
+    }
+}
+
+/// A small in-memory cache of computed views, keyed by zone and checked against the zone's data version.
+final class ZoneViewCache: Sendable {
+    private struct Entry { let version: Int; let value: any Sendable }
+    private let entries = NIOLockedValueBox<[String: Entry]>([:])
+    static let maxEntries = 256
+
+    func value<T: Sendable>(zoneId: Int, key: String, version: Int, _ make: () async throws -> T) async throws -> T {
+        let fullKey = "\(zoneId)|\(key)"
+        if let e = entries.withLockedValue({ $0[fullKey] }), e.version == version, let v = e.value as? T { return v }
+        let value = try await make()
+        entries.withLockedValue { dict in
+            if dict.count >= Self.maxEntries { dict.removeAll() }
+            if let existing = dict[fullKey], existing.version > version { return }
+            dict[fullKey] = Entry(version: version, value: value)
+        }
+        return value
+    }
+}
+
+extension Application {
+    private struct CacheKey: StorageKey { typealias Value = ZoneViewCache }
+    var zoneViews: ZoneViewCache {
+        if let c = storage[CacheKey.self] { return c }
+        let c = ZoneViewCache()
+        storage[CacheKey.self] = c
+        return c
+    }
+}
+
+extension Request {
+    /// The matrix reference of a year, from the cache when the zone has not changed since.
+    func matrixReference(_ actor: Actor, year: Int) async throws -> MatrixReference {
+        let version: Int
+        if let v = signedIn?.zoneDataVersion { version = v } else { version = try await store.dataVersion(zoneId: actor.zoneId) }
+        return try await application.zoneViews.value(zoneId: actor.zoneId, key: "matrix|\(year)|\(today.iso)", version: version) {
+            try await MatrixReference.load(self, zoneId: actor.zoneId, year: year)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Domain
+import Foundation
+import SQLKit
+
+/// Who a request is, in one query: the account, its zone's name and the zone's data version.
+public struct Principal: Sendable {
+    public let account: UserAccount
+    public let zoneName: String
+    public let zoneDataVersion: Int
+    /// Set for browser sessions.
+    public let csrfToken: String?
+}
+
+extension Store {
+    struct PrincipalRow: Decodable {
+        let id: Int; let zoneId: Int; let unitId: Int?; let username: String; let displayName: String
+        let title: String; let roles: String; let passwordHash: String; let lockedUntil: String?
+        let zoneName: String; let dataVersion: Int
+        let csrfToken: String?; let expiresAt: String?; let tokenId: Int?; let lastUsedAt: String?
+        func principal() -> Principal {
+            Principal(account: UserAccount(id: id, zoneId: zoneId, unitId: unitId, username: username, displayName: displayName, title: title,
+                                           roles: Role.parseList(roles), canSignIn: !passwordHash.isEmpty, lockedUntil: lockedUntil,
+                                           archived: false, version: 0),
+                      zoneName: zoneName, zoneDataVersion: dataVersion, csrfToken: csrfToken)
+        }
+    }
+
+    /// The live account behind a session cookie (by its hash).
+    public func principal(sessionHash: String, now: Date = Date()) async throws -> Principal? {
+        guard let r = try await sql.raw("""
+            SELECT u.id, u.zone_id, u.unit_id, u.username, u.display_name, u.title, u.roles, u.password_hash, u.locked_until,
+                   z.name AS zone_name, z.data_version, s.csrf_token, s.expires_at, NULL AS token_id, NULL AS last_used_at
+            FROM sessions s JOIN users u ON u.id = s.user_id JOIN zones z ON z.id = u.zone_id
+            WHERE s.id = \(bind: sessionHash) AND u.archived_at IS NULL
+            """).row(PrincipalRow.self),
+              let expires = r.expiresAt, expires > Store.timestamp(now), !r.passwordHash.isEmpty else { return nil }
+        return r.principal()
+    }
+
+    /// The live account behind a bearer token (by its hash); notes the token's use at most once a minute.
+    public func principal(tokenHash: String, now: Date = Date()) async throws -> Principal? {
+        guard let r = try await sql.raw("""
+            SELECT u.id, u.zone_id, u.unit_id, u.username, u.display_name, u.title, u.roles, u.password_hash, u.locked_until,
+                   z.name AS zone_name, z.data_version, NULL AS csrf_token, NULL AS expires_at, t.id AS token_id, t.last_used_at
+            FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN zones z ON z.id = u.zone_id
+            WHERE t.token_hash = \(bind: tokenHash) AND t.revoked_at IS NULL AND u.archived_at IS NULL
+            """).row(PrincipalRow.self), !r.passwordHash.isEmpty else { return nil }
+        if let tokenId = r.tokenId, r.lastUsedAt.flatMap(Store.date(fromTimestamp:)).map({ now.timeIntervalSince($0) > 60 }) ?? true {
+            try? await write { tx in try await tx.raw("UPDATE api_tokens SET last_used_at = \(bind: Store.timestamp(now)) WHERE id = \(bind: tokenId)").run() }
+        }
+        return r.principal()
+    }
+
+    /// The zone's data version now (see AddZoneDataVersion).
+    public func dataVersion(zoneId: Int) async throws -> Int {
+        struct V: Decodable { let dataVersion: Int }
+        return try await sql.raw("SELECT data_version FROM zones WHERE id = \(bind: zoneId)").row(V.self)?.dataVersion ?? 0
+    }
+}

@@ -1,0 +1,85 @@
+@testable import App
+import Domain
+import Persistence
+import Testing
+import Vapor
+import VaporTesting
+import Views
+
+@Suite("页面转义：用户输入不能变成HTML")
+struct EscapingTests {
+    let payload = "\"><script>alert(1)</script>"
+
+    @Test("登录页回显的next参数被转义")
+    func loginNext() async throws {
+        try await withGuatu { app in
+            var b = Browser(app)
+            let page = try await b.get("/login?next=" + Browser.encode(payload))
+            #expect(!page.text.contains("<script>alert(1)"))
+            #expect(page.text.contains("&quot;&gt;&lt;script&gt;"))
+        }
+    }
+
+    @Test("表单中回显的任务名称、责任人被转义")
+    func storedText() async throws {
+        try await withGuatu { app in
+            let f = try await Fixture.make(app)
+            var r = Browser(app, bearer: f.tokens["reporter"])
+            let patched = try await r.json(.PATCH, "/api/v1/tasks/\(f.taskA)", #"{"version": 1, "responsiblePerson": "\"><script>alert(1)</script>"}"#)
+            #expect(patched.status == .ok)
+            var b = Browser(app)
+            _ = try await b.login("office")
+            for path in ["/tasks/\(f.taskA)/edit", "/tasks/\(f.taskA)", "/matrix?plan=\(f.planId)"] {
+                let page = try await b.get(path)
+                #expect(page.status == .ok)
+                #expect(!page.text.contains("<script>alert(1)"), "\(path) echoes raw HTML")
+            }
+        }
+    }
+
+    @Test("登录跳转拒绝 //host 与 /\\host")
+    func localPaths() {
+        #expect(LoginController.isLocalPath("/matrix?plan=1"))
+        #expect(!LoginController.isLocalPath("//evil.example"))
+        #expect(!LoginController.isLocalPath("/\\evil.example"))
+        #expect(!LoginController.isLocalPath("https://evil.example"))
+        #expect(!LoginController.isLocalPath(""))
+    }
+
+    @Test("attr() 转义属性值中的五个字符")
+    func attrEscapes() {
+        #expect(attr("a\"b'c<d>e&f") == "a&quot;b&#39;c&lt;d&gt;e&amp;f")
+        #expect(attr("示范高新区") == "示范高新区")
+    }
+
+    @Test("出错页面也带安全响应头")
+    func headersOnErrors() async throws {
+        try await withGuatu { app in
+            var b = Browser(app)
+            let res = try await b.get("/api/v1/tasks")
+            #expect(res.status == .unauthorized)
+            #expect(res.headers.first(name: "X-Frame-Options") == "DENY")
+            #expect(res.headers.first(name: "Content-Security-Policy") != nil)
+        }
+    }
+}
+
+@Suite("缓存：一个实例写入后，其他读取立刻看到")
+struct CacheTests {
+    @Test("总览缓存随园区数据版本失效", arguments: TestDB.all)
+    func overviewFollowsWrites(_ db: TestDB) async throws {
+        try await withGuatu(db) { app in
+            let f = try await Fixture.make(app)
+            var b = Browser(app, bearer: f.tokens["office"])
+            let before = try await b.get("/")
+            #expect(before.text.contains("已逾期</span> 1"))
+            // Finish the overdue task straight through the store, as another instance would.
+            let actor = Actor(userId: 0, username: "other-instance", displayName: "x", zoneId: f.zoneId, unitId: nil, roles: [.office])
+            var d = TaskDraft(); d.status = .done
+            _ = try await app.store.updateTask(id: f.taskB, version: 1, d, actor: actor, today: testToday, calendar: .official) { _ in }
+            let after = try await b.get("/")
+            #expect(after.text.contains("已逾期</span> 0"))
+            #expect(after.text.contains("逾期完成</span> 1"))
+        }
+    }
+}
