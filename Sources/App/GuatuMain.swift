@@ -30,6 +30,9 @@ public enum GuatuMain {
                     DemoLoader.printAccounts(app.console)
                 }
                 try await app.execute()
+                if args.count > 1, args[1] == "serve", args.contains("--help") || args.contains("-h") {
+                    app.console.print("       --demo 载入演示数据“示范高新区”（若尚未载入）并打印演示账号 (load the demo zone first)")
+                }
             } catch {
                 try? await app.asyncShutdown()
                 throw error

@@ -157,9 +157,9 @@ enum ApiController {
             let all = try await req.store.tasks(zoneId: a.zoneId, f).map { TaskDTO(task: $0, light: req.light($0)) }.filter { $0.light == light }
             return try req.json(ListPage(items: Array(all.dropFirst(offset).prefix(limit)), total: all.count, limit: limit, offset: offset))
         }
-        f.limit = limit; f.offset = offset
+        f.limit = limit; f.offset = offset; f.order = .id
         async let itemsQ = req.store.tasks(zoneId: a.zoneId, f)
-        async let totalQ = req.store.countTasks(zoneId: a.zoneId, f)
+        async let totalQ = req.countTasks(a, f)
         let (items, total) = try await (itemsQ, totalQ)
         return try req.json(ListPage(items: items.map { TaskDTO(task: $0, light: req.light($0)) }, total: total, limit: limit, offset: offset))
     }

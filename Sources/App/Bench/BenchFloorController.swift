@@ -9,12 +9,12 @@ enum BenchFloorController {
         app.on(.GET, "/bench/floor/tasks", .signedIn) { req in
             let a = try req.actor()
             let limit = try req.queryInt("limit", in: 1...500) ?? 100
-            return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(data: try await req.store.benchFloorTasks(zoneId: a.zoneId, planId: nil, limit: limit)))
+            return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(data: try await req.store.benchFloorTasks(zoneId: a.zoneId, limit: limit)))
         }
         app.on(.GET, "/bench/floor/matrix", .signedIn) { req in
             let a = try req.actor()
-            let plan = try req.queryInt("plan", in: 1...Int.max)
-            return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(data: try await req.store.benchFloorTasks(zoneId: a.zoneId, planId: plan, limit: 100_000)))
+            guard let plan = try req.queryInt("plan", in: 1...Int.max) else { throw AppError.badRequest("缺少plan参数", field: "plan") }
+            return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(data: try await req.store.benchFloorMatrix(zoneId: a.zoneId, planId: plan, limit: OverviewController.pageSize)))
         }
         app.on(.GET, "/bench/floor/overview", .signedIn) { req in
             let a = try req.actor()

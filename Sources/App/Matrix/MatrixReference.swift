@@ -73,12 +73,24 @@ extension Application {
 }
 
 extension Request {
+    /// The zone's data version as of this request.
+    func zoneDataVersion(_ actor: Actor) async throws -> Int {
+        if let v = signedIn?.zoneDataVersion { return v }
+        return try await store.dataVersion(zoneId: actor.zoneId)
+    }
+
+    /// Something derived from the zone's data, computed once per data version.
+    func cached<T: Sendable>(_ actor: Actor, _ key: String, _ make: () async throws -> T) async throws -> T {
+        try await application.zoneViews.value(zoneId: actor.zoneId, key: key, version: try await zoneDataVersion(actor), make)
+    }
+
     /// The matrix reference of a year, from the cache when the zone has not changed since.
     func matrixReference(_ actor: Actor, year: Int) async throws -> MatrixReference {
-        let version: Int
-        if let v = signedIn?.zoneDataVersion { version = v } else { version = try await store.dataVersion(zoneId: actor.zoneId) }
-        return try await application.zoneViews.value(zoneId: actor.zoneId, key: "matrix|\(year)|\(today.iso)", version: version) {
-            try await MatrixReference.load(self, zoneId: actor.zoneId, year: year)
-        }
+        try await cached(actor, "matrix|\(year)|\(today.iso)") { try await MatrixReference.load(self, zoneId: actor.zoneId, year: year) }
+    }
+
+    /// How many tasks match a filter: a scan of the zone, so kept until the zone changes.
+    func countTasks(_ actor: Actor, _ f: TaskFilter) async throws -> Int {
+        try await cached(actor, "count|" + Store.cacheKey(f)) { try await store.countTasks(zoneId: actor.zoneId, f) }
     }
 }

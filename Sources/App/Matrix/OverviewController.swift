@@ -55,7 +55,7 @@ enum OverviewController {
             } else {
                 f.limit = pageSize; f.offset = offset
                 async let rowsQ = req.store.tasks(zoneId: actor.zoneId, f)
-                async let totalQ = req.store.countTasks(zoneId: actor.zoneId, f)
+                async let totalQ = req.countTasks(actor, f)
                 let (rows, count) = try await (rowsQ, totalQ)
                 total = count
                 lines = rows.map { MatrixPage.TaskLine(task: $0, light: req.light($0)) }

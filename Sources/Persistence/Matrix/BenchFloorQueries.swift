@@ -8,10 +8,20 @@ extension Store {
         let plannedStart: String; let deadline: String; let percentDone: Int; let status: String
     }
 
-    public func benchFloorTasks(zoneId: Int, planId: Int?, limit: Int) async throws -> Data {
-        var q: SQLQueryString = "SELECT id, plan_id, work_point_id, title, owner_unit_id, planned_start, deadline, percent_done, status FROM tasks WHERE zone_id = \(bind: zoneId) AND archived_at IS NULL"
-        if let planId { q += " AND plan_id = \(bind: planId)" }
-        let rows = try await sql.raw(q + " ORDER BY plan_id, work_point_id, seq LIMIT \(bind: limit)").rows(FloorTask.self)
+    /// The API list's rows: live tasks of the zone in id order.
+    public func benchFloorTasks(zoneId: Int, limit: Int) async throws -> Data {
+        let rows = try await sql.raw("SELECT id, plan_id, work_point_id, title, owner_unit_id, planned_start, deadline, percent_done, status FROM tasks WHERE zone_id = \(bind: zoneId) AND archived_at IS NULL ORDER BY id LIMIT \(bind: limit)").rows(FloorTask.self)
+        return try JSONEncoder().encode(rows)
+    }
+
+    /// The matrix page's rows: one plan's first page, in work point and task order.
+    public func benchFloorMatrix(zoneId: Int, planId: Int, limit: Int) async throws -> Data {
+        let rows = try await sql.raw("""
+            SELECT t.id, t.plan_id, t.work_point_id, t.title, t.owner_unit_id, t.planned_start, t.deadline, t.percent_done, t.status
+            FROM tasks t JOIN work_points w ON w.id = t.work_point_id
+            WHERE t.zone_id = \(bind: zoneId) AND t.plan_id = \(bind: planId) AND t.archived_at IS NULL
+            ORDER BY w.seq, w.id, t.seq, t.id LIMIT \(bind: limit)
+            """).rows(FloorTask.self)
         return try JSONEncoder().encode(rows)
     }
 

@@ -16,6 +16,10 @@ public struct TaskFilter: Sendable, Equatable {
     public var includeArchived = false
     public var limit: Int?
     public var offset = 0
+    /// Matrix order (plan, work point, task sequence) for pages; id order for the API, which an
+    /// index on (zone_id, id) serves without sorting the zone's tasks.
+    public var order: Order = .matrix
+    public enum Order: Sendable, Equatable { case matrix, id }
     public init(year: Int? = nil, planId: Int? = nil, workPointId: Int? = nil, unitId: Int? = nil, leaderId: Int? = nil,
                 status: TaskItem.Status? = nil, query: String? = nil, includeArchived: Bool = false, limit: Int? = nil, offset: Int = 0) {
         self.year = year; self.planId = planId; self.workPointId = workPointId; self.unitId = unitId
@@ -60,10 +64,16 @@ extension Store {
 
     /// Tasks in matrix order (plan, work point, task), with their co-units and predecessors.
     public func tasks(zoneId: Int, _ f: TaskFilter) async throws -> [TaskItem] {
-        var q: SQLQueryString = "SELECT " + Store.taskColumns + Store.taskWhere(f, zoneId: zoneId) + " ORDER BY p.year DESC, p.seq, p.id, w.seq, w.id, t.seq, t.id"
+        let order: SQLQueryString = f.order == .id ? " ORDER BY t.id" : " ORDER BY p.year DESC, p.seq, p.id, w.seq, w.id, t.seq, t.id"
+        var q: SQLQueryString = "SELECT " + Store.taskColumns + Store.taskWhere(f, zoneId: zoneId) + order
         if let limit = f.limit { q += " LIMIT \(bind: limit) OFFSET \(bind: f.offset)" }
         let rows = try await sql.raw(q).rows(TaskRow.self)
         return try await attachLinks(rows, zoneId: zoneId)
+    }
+
+    /// A stable text for the filter's conditions (not its page), to key cached counts.
+    public static func cacheKey(_ f: TaskFilter) -> String {
+        "\(f.year ?? 0)|\(f.planId ?? 0)|\(f.workPointId ?? 0)|\(f.unitId ?? 0)|\(f.leaderId ?? 0)|\(f.status?.rawValue ?? "")|\(f.query ?? "")|\(f.includeArchived)"
     }
 
     public func countTasks(zoneId: Int, _ f: TaskFilter) async throws -> Int {

@@ -10,6 +10,7 @@ public enum GuatuMigrations {
         CreateTasks(),
         CreateAuditLog(),
         AddZoneDataVersion(),
+        AddTaskZoneIdIndex(),
     ]
 }
 
