@@ -4,7 +4,7 @@ import Persistence
 import Testing
 import Vapor
 import VaporTesting
-import Views
+@testable import Views
 
 @Suite("页面转义：用户输入不能变成HTML")
 struct EscapingTests {
@@ -81,5 +81,15 @@ struct CacheTests {
             #expect(after.text.contains("已逾期</span> 0"))
             #expect(after.text.contains("逾期完成</span> 1"))
         }
+    }
+}
+
+@Suite("HTMLWriter")
+struct HTMLWriterTests {
+    @Test("文本与属性值都被转义，中文原样输出")
+    func escapes() {
+        var h = HTMLWriter()
+        h.element("a", [("href", "/x?a=1&b=\"2\"")], text: "<b>示范</b> & 'q'")
+        #expect(h.html == "<a href=\"/x?a=1&amp;b=&quot;2&quot;\">&lt;b&gt;示范&lt;/b&gt; &amp; &#39;q&#39;</a>")
     }
 }

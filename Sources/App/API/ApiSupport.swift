@@ -40,7 +40,8 @@ struct MeDTO: Encodable {
 enum ApiJSON {
     static let encoder: JSONEncoder = {
         let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // No .sortedKeys: sorting every object's keys cost a few percent of a list request.
+        e.outputFormatting = [.withoutEscapingSlashes]
         return e
     }()
 }

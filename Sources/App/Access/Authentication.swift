@@ -37,7 +37,11 @@ enum Secrets {
     }
     /// What the database keeps of a session id or token: its SHA-256, so a stolen backup opens nothing.
     static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for b in SHA256.hash(data: Data(secret.utf8)) { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+        return String(decoding: out, as: UTF8.self)
     }
     static let sessionCookie = "guatu_session"
     static let loginCSRFCookie = "guatu_login_csrf"

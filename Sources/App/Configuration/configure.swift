@@ -35,7 +35,9 @@ public func configure(_ app: Application, config: GuatuConfig) async throws {
     }
     app.migrations.add(GuatuMigrations.all)
     if case .sqliteFile = config.database {
-        try await DatabaseSetup.tuneSQLite(app.db)
+        // One connection per event loop: tune each through its own loop's handle.
+        let handles = app.eventLoopGroup.makeIterator().compactMap { app.databases.database(.sqlite, logger: app.logger, on: $0) }
+        try await DatabaseSetup.tuneSQLite(handles)
     }
     if config.autoMigrate {
         try await app.autoMigrate()

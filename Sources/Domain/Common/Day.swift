@@ -23,8 +23,14 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// Built by hand: String(format:) goes through CoreFoundation and showed up in profiles of list pages.
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        var bytes: [UInt8] = [0, 0, 0, 0, 45, 0, 0, 45, 0, 0]
+        var y = year
+        for i in stride(from: 3, through: 0, by: -1) { bytes[i] = UInt8(48 + y % 10); y /= 10 }
+        bytes[5] = UInt8(48 + month / 10); bytes[6] = UInt8(48 + month % 10)
+        bytes[8] = UInt8(48 + day / 10); bytes[9] = UInt8(48 + day % 10)
+        return String(decoding: bytes, as: UTF8.self)
     }
     public var description: String { iso }
 

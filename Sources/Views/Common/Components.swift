@@ -27,9 +27,10 @@ public enum UI {
 
     public static func progressBar<C: HTML.BodyContext>(_ percent: Double) -> Node<C> {
         let p = max(0, min(100, percent))
-        return .span(.class("bar"), .title(String(format: "%.0f%%", p)),
-                     .span(.class("fill"), .style("width:\(String(format: "%.0f", p))%")),
-                     .span(.class("pct"), .text(String(format: "%.0f%%", p))))
+        let whole = Int(p.rounded())
+        return .span(.class("bar"), .title("\(whole)%"),
+                     .span(.class("fill"), .style("width:\(whole)%")),
+                     .span(.class("pct"), .text("\(whole)%")))
     }
 
     public static func csrf(_ token: String) -> Node<HTML.FormContext> {
