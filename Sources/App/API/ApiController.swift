@@ -161,7 +161,8 @@ enum ApiController {
         async let itemsQ = req.store.tasks(zoneId: a.zoneId, f)
         async let totalQ = req.countTasks(a, f)
         let (items, total) = try await (itemsQ, totalQ)
-        return try req.json(ListPage(items: items.map { TaskDTO(task: $0, light: req.light($0)) }, total: total, limit: limit, offset: offset))
+        let body = TaskListJSON.encode(items.map { TaskDTO(task: $0, light: req.light($0)) }, total: total, limit: limit, offset: offset)
+        return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"], body: .init(data: body))
     }
     @Sendable static func getTask(_ req: Request) async throws -> Response {
         let t = try await req.store.task(id: try req.id(), zoneId: try req.actor().zoneId)

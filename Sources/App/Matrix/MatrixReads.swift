@@ -8,7 +8,7 @@ extension Request {
     /// `?year=` if given and valid, else the newest year the zone has plans for, else this year.
     func yearInView(_ actor: Actor) async throws -> Int {
         if let y = query[Int.self, at: "year"], (2000...2100).contains(y) { return y }
-        return try await cached(actor, "years") { try await store.years(zoneId: actor.zoneId) }.first ?? today.year
+        return try await cached(actor, "years") { [store] in try await store.years(zoneId: actor.zoneId) }.first ?? today.year
     }
 
     func names(_ actor: Actor) async throws -> Names {

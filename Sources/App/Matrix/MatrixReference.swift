@@ -47,12 +47,21 @@ struct MatrixReference: Sendable {
 final class ZoneViewCache: Sendable {
     private struct Entry { let version: Int; let value: any Sendable }
     private let entries = NIOLockedValueBox<[String: Entry]>([:])
+    /// Computations under way, so that a burst of requests after a change computes once (single flight).
+    private let inFlight = NIOLockedValueBox<[String: (version: Int, task: Task<any Sendable, any Error>)]>([:])
     static let maxEntries = 256
 
-    func value<T: Sendable>(zoneId: Int, key: String, version: Int, _ make: () async throws -> T) async throws -> T {
+    func value<T: Sendable>(zoneId: Int, key: String, version: Int, _ make: @escaping @Sendable () async throws -> T) async throws -> T {
         let fullKey = "\(zoneId)|\(key)"
         if let e = entries.withLockedValue({ $0[fullKey] }), e.version == version, let v = e.value as? T { return v }
-        let value = try await make()
+        let task: Task<any Sendable, any Error> = inFlight.withLockedValue { running in
+            if let r = running[fullKey], r.version == version { return r.task }
+            let t = Task<any Sendable, any Error> { try await make() }
+            running[fullKey] = (version, t)
+            return t
+        }
+        defer { inFlight.withLockedValue { if $0[fullKey]?.version == version { $0[fullKey] = nil } } }
+        guard let value = try await task.value as? T else { throw Abort(.internalServerError) }
         entries.withLockedValue { dict in
             if dict.count >= Self.maxEntries { dict.removeAll() }
             if let existing = dict[fullKey], existing.version > version { return }
@@ -80,7 +89,7 @@ extension Request {
     }
 
     /// Something derived from the zone's data, computed once per data version.
-    func cached<T: Sendable>(_ actor: Actor, _ key: String, _ make: () async throws -> T) async throws -> T {
+    func cached<T: Sendable>(_ actor: Actor, _ key: String, _ make: @escaping @Sendable () async throws -> T) async throws -> T {
         try await application.zoneViews.value(zoneId: actor.zoneId, key: key, version: try await zoneDataVersion(actor), make)
     }
 
@@ -91,6 +100,6 @@ extension Request {
 
     /// How many tasks match a filter: a scan of the zone, so kept until the zone changes.
     func countTasks(_ actor: Actor, _ f: TaskFilter) async throws -> Int {
-        try await cached(actor, "count|" + Store.cacheKey(f)) { try await store.countTasks(zoneId: actor.zoneId, f) }
+        try await cached(actor, "count|" + Store.cacheKey(f)) { [store] in try await store.countTasks(zoneId: actor.zoneId, f) }
     }
 }
