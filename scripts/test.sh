@@ -6,7 +6,8 @@
 #      if PostgreSQL can't be set up the suites run on SQLite only, with a warning,
 #      except under CI=true, where that is a failure;
 #   2. swift build --build-tests, then swift test (output on stdout);
-#   3. swift build --product guatu, scripts/ensure-browser.sh, then the browser test scripts/e2e.py;
+#   3. swift build --product guatu; scripts/kill-test.py (SIGKILL during writes loses no acknowledged
+#      write); scripts/ensure-browser.sh, then the browser test scripts/e2e.py;
 #   4. stop the cluster on exit.
 #
 # Every step runs even if an earlier independent one failed (so one run tells everything); the exit
@@ -139,6 +140,8 @@ else
     if timed "swift build --product guatu" "$SWIFT_BUILD_TIMEOUT" "$LOGDIR/build-guatu.log" \
             swift build --product guatu; then
         BIN="$(swift build --show-bin-path)/guatu"
+        step "kill-test: python3 scripts/kill-test.py $BIN"
+        timed "kill-test (SIGKILL under writes)" 5m "$LOGDIR/kill-test.log" python3 scripts/kill-test.py "$BIN"
         step "scripts/ensure-browser.sh"
         if timed "ensure-browser" 20m "$LOGDIR/ensure-browser.log" bash scripts/ensure-browser.sh; then
             step "e2e: python3 scripts/e2e.py $BIN"
