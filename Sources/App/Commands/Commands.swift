@@ -9,6 +9,41 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(GenerateCommand(), as: "generate")
+    app.asyncCommands.use(ZoneCommand(), as: "zone")
+}
+
+/// `guatu zone add --code CODE --name 名称` and `guatu zone list`: the tenants of this instance.
+struct ZoneCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "action", help: "add | list")
+        var action: String
+        @Option(name: "code", help: "add: 园区代码 (letters, digits, - and _)")
+        var code: String?
+        @Option(name: "name", help: "add: 园区名称, e.g. 示范高新区")
+        var name: String?
+    }
+    var help: String { "管理园区（租户）：add 新建、list 列出 (manage zones, the tenants of this instance)" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let store = context.application.store
+        switch signature.action {
+        case "list":
+            for z in try await store.zones() { context.console.print("\(z.id)\t\(z.code)\t\(z.name)") }
+        case "add":
+            guard let code = signature.code, !code.isEmpty, code.count <= 40,
+                  code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                throw CommandFailure("园区代码须为1到40位字母、数字、- 或 _")
+            }
+            guard let name = signature.name?.trimmingCharacters(in: .whitespaces), !name.isEmpty, name.count <= TextLimits.name else {
+                throw CommandFailure("请用 --name 给出园区名称（不超过\(TextLimits.name)个字）")
+            }
+            if try await store.zone(code: code) != nil { throw CommandFailure("园区代码 \(code) 已存在") }
+            let z = try await store.createZone(code: code, name: name)
+            context.console.print("已创建园区 \(z.name)（代码 \(z.code)，编号\(z.id)）。下一步：guatu user add NAME --zone \(z.code) --role office")
+        default:
+            throw CommandFailure("未知操作 \(signature.action)：应为 add 或 list")
+        }
+    }
 }
 
 /// `guatu migrate`: runs pending migrations (serve also does, unless GUATU_AUTO_MIGRATE=false).

@@ -19,6 +19,7 @@ enum DemoLoader {
         ("sysadmin", .sysAdmin, nil, "系统管理员", "信息中心"),
         ("secadmin", .secAdmin, nil, "安全管理员", "信息中心"),
         ("auditadmin", .auditAdmin, nil, "审计管理员", "纪工委"),
+        ("enterprise", .enterprise, nil, "示范科技有限公司", "企业联络员"),
     ]
 
     /// Returns false if the demo zone already exists (nothing is changed then).
