@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Plot
 
@@ -24,6 +25,28 @@ public struct TaskPage: Sendable {
         "deadline": "完成时限", "durationDays": "工期", "predecessorIds": "前置任务", "percentDone": "完成进度",
         "status": "状态", "doneOn": "完成日期", "archived": "已归档", "workPointId": "工作要点", "planId": "计划", "seq": "序号", "id": "编号",
     ]
+
+    /// Fields that say nothing to a reader (ids, order, the archive flag the action already shows).
+    static let hiddenFields: Set<String> = ["id", "planId", "seq", "archived", "version"]
+
+    /// One line per changed field, with unit ids shown as names.
+    func readableChanges(_ e: AuditEntry) -> [String] {
+        AuditDiff.changes(before: e.before, after: e.after).filter { !Self.hiddenFields.contains($0.field) }.map { c in
+            func show(_ v: String) -> String {
+                if v.isEmpty || v == "[]" { return "（空）" }
+                switch c.field {
+                case "ownerUnitId": return Int(v).map { names.unit($0) } ?? v
+                case "coUnitIds":
+                    let ids = v.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                    return names.units(ids)
+                case "status": return TaskItem.Status(rawValue: v)?.chineseName ?? v
+                case "kind": return TaskItem.Kind(rawValue: v)?.chineseName ?? v
+                default: return v
+                }
+            }
+            return "\(Self.fieldNames[c.field] ?? c.field)：\(show(c.before)) → \(show(c.after))"
+        }
+    }
 
     public func render(_ ctx: PageContext) -> String {
         let t = task
@@ -59,9 +82,7 @@ public struct TaskPage: Sendable {
                 .tbody(.forEach(history) { e in
                     .tr(.td(.text(String(e.at.prefix(19)).replacingOccurrences(of: "T", with: " ") + " UTC")), .td(.text(e.username)),
                         .td(.text(e.action.chineseName)),
-                        .td(.ul(.forEach(AuditDiff.changes(before: e.before, after: e.after)) { c in
-                            .li(.text("\(Self.fieldNames[c.field] ?? c.field)：\(c.before.isEmpty ? "（空）" : c.before) → \(c.after.isEmpty ? "（空）" : c.after)"))
-                        })))
+                        .td(e.action == .create ? .text("创建此任务") : .ul(.forEach(readableChanges(e)) { .li(.text($0)) })))
                 })
             ))
         ))
