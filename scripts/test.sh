@@ -140,6 +140,8 @@ else
     if timed "swift build --product guatu" "$SWIFT_BUILD_TIMEOUT" "$LOGDIR/build-guatu.log" \
             swift build --product guatu; then
         BIN="$(swift build --show-bin-path)/guatu"
+        step "cli-test: bash scripts/cli-test.sh $BIN"
+        timed "cli-test (command-line contracts)" 5m "$LOGDIR/cli-test.log" bash scripts/cli-test.sh "$BIN"
         step "kill-test: python3 scripts/kill-test.py $BIN"
         timed "kill-test (SIGKILL under writes)" 5m "$LOGDIR/kill-test.log" python3 scripts/kill-test.py "$BIN"
         step "scripts/ensure-browser.sh"

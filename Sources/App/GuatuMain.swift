@@ -19,12 +19,27 @@ public enum GuatuMain {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             return 2
         }
+        let direct = args.count > 1 && DirectCommands.names.contains(args[1])
         do {
-            var env = try Environment.detect(arguments: args)
-            try LoggingSystem.bootstrap(from: &env)
+            var env = try Environment.detect(arguments: direct ? [args[0]] : args)
+            if direct {
+                // Their stdout is a contract: logs go to stderr, and only warnings.
+                LoggingSystem.bootstrap { label in
+                    var h = StreamLogHandler.standardError(label: label)
+                    h.logLevel = .warning
+                    return h
+                }
+            } else {
+                try LoggingSystem.bootstrap(from: &env)
+            }
             let app = try await Application.make(env)
             do {
                 try await configure(app, config: config)
+                if direct {
+                    let status = await DirectCommands.run(app, args)
+                    try await app.asyncShutdown()
+                    return status
+                }
                 if demo {
                     if try await DemoLoader.load(app) { } else { app.logger.notice("演示数据已存在 (demo zone already loaded)") }
                     DemoLoader.printAccounts(app.console)

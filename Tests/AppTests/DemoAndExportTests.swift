@@ -19,7 +19,8 @@ struct DemoAndExportTests {
             #expect(plans.allSatisfy { $0.leaderId != nil && $0.leadUnitId != nil })
             let tasks = try await app.store.tasks(zoneId: zone.id, TaskFilter(year: app.today.year))
             #expect((280...330).contains(tasks.count))
-            let lights = Set(tasks.map { Light.of($0, today: app.today, calendar: app.calendar) })
+            let calendar = try await app.calendar(zoneId: zone.id)
+            let lights = Set(tasks.map { Light.of($0, today: app.today, calendar: calendar) })
             for l in [Light.done, .doneLate, .green, .overdue, .notStarted] { #expect(lights.contains(l), "no \(l) task on \(app.today)") }
             #expect(tasks.contains { $0.kind == .milestone })
             #expect(tasks.contains { !$0.predecessorIds.isEmpty })

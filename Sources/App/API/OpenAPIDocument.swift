@@ -27,6 +27,7 @@ enum OpenAPIDocument {
             .init(method: "get", path: "/openapi.json", summary: "本接口文档（OpenAPI 3.1）", request: nil, response: nil, status: 200, query: []),
             .init(method: "get", path: "/me", summary: "当前用户、角色与权限", request: nil, response: "Me", status: 200, query: []),
             .init(method: "get", path: "/audit", summary: "审计日志（审计管理员）", request: nil, response: "AuditPage", status: 200, query: ["entityType", "entityId", "username", "limit", "offset"]),
+            .init(method: "get", path: "/calendar/{year}", summary: "一年的工作日历（法定节假日、调休、本区调整）；未录入国务院安排的年份附警告", request: nil, response: "CalendarYear", status: 200, query: []),
         ]
         for r in resources {
             ops += [
@@ -85,6 +86,9 @@ enum OpenAPIDocument {
                                   "action": enumeration(AuditEntry.Action.allCases.map(\.rawValue)), "entityType": str, "entityId": nullable(int),
                                   "before": nullable(str), "after": nullable(str)]),
             "AuditPage": page("AuditEntry"),
+            "CalendarYear": object(["year": int, "hasOfficialData": ["type": "boolean"], "notice": nullable(str), "workdays": int, "warnings": array(str),
+                                    "days": array(object(["date": date, "kind": enumeration(["workday", "weekend", "holiday", "makeup_workday"]),
+                                                          "name": nullable(str), "workday": ["type": "boolean"]]))]),
             "OrgUnit": entity(unitFields), "UnitDraft": object(unitFields, required: ["name"]), "UnitDraftWithVersion": withVersion(unitFields),
             "Plan": entity(planFields), "PlanDraft": object(planFields, required: ["name", "year"]), "PlanDraftWithVersion": withVersion(planFields),
             "WorkPoint": entity(wpFields), "WorkPointDraft": object(wpFields, required: ["planId", "title"]), "WorkPointDraftWithVersion": withVersion(wpFields),
@@ -122,7 +126,7 @@ enum OpenAPIDocument {
                 .replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "").replacingOccurrences(of: "-", with: "_")
                 .replacingOccurrences(of: ".", with: "_")]
             var params: [[String: Any]] = op.query.map(queryParameter)
-            if op.path.contains("{id}") { params.append(["name": "id", "in": "path", "required": true, "schema": int]) }
+            for name in ["id", "year"] where op.path.contains("{\(name)}") { params.append(["name": name, "in": "path", "required": true, "schema": int]) }
             if !params.isEmpty { o["parameters"] = params }
             if let r = op.request { o["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(r)]]] }
             var responses: [String: Any] = [:]

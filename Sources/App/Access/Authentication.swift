@@ -62,6 +62,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
                 request.signedIn = SignedIn(p, credential: .session(idHash: idHash, csrf: p.csrfToken ?? ""))
             }
         }
+        try await request.resolveCalendar()
         return try await next.respond(to: request)
     }
 

@@ -81,12 +81,9 @@ extension Application {
 
     /// China's today, or the configured fixed day.
     public var today: Day { guatu.fixedToday ?? Day.inChina(at: Date()) }
-
-    public var calendar: WorkCalendar { .official }
 }
 
 extension Request {
     var store: Store { Store(db: db, gate: application.writeGate) }
     var today: Day { application.today }
-    var calendar: WorkCalendar { application.calendar }
 }

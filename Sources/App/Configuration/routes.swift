@@ -19,6 +19,7 @@ func routes(_ app: Application) throws {
     UnitController.register(r)
     AdminController.register(r)
     AuditController.register(r)
+    CalendarController.register(r)
     ApiController.register(r)
     if app.guatu.benchRoutes { BenchFloorController.register(r) }
 }

@@ -27,7 +27,7 @@ enum DemoLoader {
     static func load(_ app: Application, log: (String) -> Void = { print($0) }) async throws -> Bool {
         let store = app.store
         if try await store.zone(code: zoneCode) != nil { return false }
-        let today = app.today, calendar = app.calendar, year = today.year
+        let today = app.today, calendar = try await app.calendar(zoneId: nil), year = today.year
         let zone = try await store.createZone(code: zoneCode, name: DemoContent.zoneName)
         let hash = try await app.password.async.hash(password)
 

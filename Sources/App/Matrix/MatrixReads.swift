@@ -21,6 +21,6 @@ extension Request {
 
     /// Warnings to show when the calendar has no official notice for a year in view.
     func calendarWarnings(year: Int) -> [String] {
-        calendar.hasOfficialData(year: year) ? [] : ["\(year)年的国务院节假日安排尚未录入，工作日暂按周一至周五计算。"]
+        CalendarText.missingYears(calendar.hasOfficialData(year: year) ? [] : [year]).map { [$0] } ?? []
     }
 }

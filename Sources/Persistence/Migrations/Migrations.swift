@@ -11,6 +11,7 @@ public enum GuatuMigrations {
         CreateAuditLog(),
         AddZoneDataVersion(),
         AddTaskZoneIdIndex(),
+        CreateCalendar(),
     ]
 }
 

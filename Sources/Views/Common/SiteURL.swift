@@ -39,6 +39,10 @@ public enum SiteURL: Sendable, Equatable {
     case password
     case stylesheet
     case apiDocs
+    case calendar
+    case calendarOverrides
+    case calendarOverrideArchive(Int)
+    case calendarNotice
 
     public var path: String {
         switch self {
@@ -78,6 +82,10 @@ public enum SiteURL: Sendable, Equatable {
         case .password: return "/me/password"
         case .stylesheet: return "/assets/app.css"
         case .apiDocs: return "/api/v1/openapi.json"
+        case .calendar: return "/calendar"
+        case .calendarOverrides: return "/calendar/overrides"
+        case .calendarOverrideArchive(let id): return "/calendar/overrides/\(id)/archive"
+        case .calendarNotice: return "/calendar/notices"
         }
     }
 

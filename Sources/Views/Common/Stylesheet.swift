@@ -49,6 +49,13 @@ public enum Stylesheet {
     .pager{display:flex;gap:12px;align-items:center;margin:8px 0}
     .login{max-width:380px;margin:60px auto}
     .matrix td.lead{background:#fbe9e7;font-weight:600}.matrix td.co{background:#e8f0fe}
+    .months{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:12px}
+    .month{background:#fff;border:1px solid var(--line);border-radius:6px;padding:8px}.month h3{margin:0 0 6px}
+    table.cal{table-layout:fixed}table.cal th,table.cal td{padding:2px;text-align:center;height:38px;font-size:12px}
+    .cal-day .num{display:block;font-weight:600}.cal-day .name{display:block;font-size:10px;line-height:1.1}
+    .cal-day.weekend{background:#f1f3f4;color:#80868b}.cal-day.holiday{background:#fce8e6;color:#b3261e}
+    .cal-day.makeup{background:#e6f4ea;color:#137333}.cal-day.override{outline:2px solid #1a5fb4;outline-offset:-2px}
+    .legend{margin:8px 0}.legend .cal-day{display:inline-block;width:22px;text-align:center;border-radius:3px;margin-left:8px}
     @media (max-width:700px){main{padding:8px}h1{font-size:19px}.bar{width:80px}table.responsive thead{display:none}
       table.responsive tr{display:block;border:1px solid var(--line);margin-bottom:8px;background:#fff}
       table.responsive td{display:flex;justify-content:space-between;gap:8px;border:none;border-bottom:1px solid #f0f0f0}

@@ -1,0 +1,100 @@
+import Domain
+import Foundation
+import Persistence
+import Vapor
+
+/// Commands with an exact stdout contract (one line, machine-readable), parsed here rather than
+/// by ConsoleKit, which would read a negative number such as `-3` as an option.
+/// Bad input exits with status 2 and a message on stderr.
+enum DirectCommands {
+    static let names: Set<String> = ["calendar"]
+
+    struct UsageError: Error, CustomStringConvertible { let description: String }
+
+    static let calendarHelp = """
+        Usage: guatu calendar <command>
+
+        工作日历：国务院节假日安排（含调休）与本区调整 (the official working-day calendar)
+
+          guatu calendar day DATE            workday | weekend | holiday NAME | makeup-workday NAME
+          guatu calendar workdays FROM TO    number of working days d with FROM <= d <= TO
+          guatu calendar add DATE N          the N-th working day after (N > 0) or before (N < 0) DATE; DATE not counted
+          guatu calendar load FILE.json      load a year's holiday notice (format: docs/operations.md)
+          guatu calendar years               years with an official notice (shipped or loaded)
+
+        Options: --zone CODE  include that zone's own overrides (default: the national calendar only)
+        Dates are ISO YYYY-MM-DD. A year without a notice is computed as weekends only, with a warning on stderr.
+        """
+
+    /// Returns the exit status.
+    static func run(_ app: Application, _ args: [String]) async -> Int32 {
+        var rest = Array(args.dropFirst(2))
+        if rest.isEmpty || rest.contains("--help") || rest.contains("-h") {
+            print(calendarHelp)
+            return rest.isEmpty ? 2 : 0
+        }
+        do {
+            var zoneCode: String?
+            if let i = rest.firstIndex(of: "--zone") {
+                guard i + 1 < rest.count else { throw UsageError(description: "--zone 需要园区代码") }
+                zoneCode = rest[i + 1]
+                rest.removeSubrange(i...(i + 1))
+            }
+            var zoneId: Int?
+            if let zoneCode {
+                guard let z = try await app.store.zone(code: zoneCode) else { throw UsageError(description: "找不到园区：\(zoneCode)") }
+                zoneId = z.id
+            }
+            let calendar = try await app.calendar(zoneId: zoneId)
+            func day(_ s: String) throws -> Day {
+                guard let d = Day(iso: s) else { throw UsageError(description: "日期格式应为YYYY-MM-DD：\(s)") }
+                return d
+            }
+            func warn(_ from: Day, _ to: Day) {
+                if let w = CalendarText.missingYears(calendar.missingYears(from: min(from, to), to: max(from, to))) {
+                    FileHandle.standardError.write(Data("警告 (warning): \(w)\n".utf8))
+                }
+            }
+            switch (rest.first, rest.count) {
+            case ("day", 2):
+                let d = try day(rest[1])
+                warn(d, d)
+                print(CalendarText.cli(calendar.kind(of: d)))
+            case ("workdays", 3):
+                let from = try day(rest[1]), to = try day(rest[2])
+                warn(from, to)
+                print(calendar.workdays(from: from, to: to))
+            case ("add", 3):
+                let d = try day(rest[1])
+                guard let n = Int(rest[2]), abs(n) <= 100_000 else { throw UsageError(description: "N 应为整数（绝对值不超过100000）：\(rest[2])") }
+                let result = calendar.add(n, workdaysTo: d)
+                warn(d, result)
+                print(result.iso)
+            case ("load", 2):
+                let data: Data
+                do { data = try Data(contentsOf: URL(fileURLWithPath: rest[1])) } catch {
+                    throw UsageError(description: "无法读取文件：\(rest[1])")
+                }
+                let notice: HolidayNotice
+                do { notice = try HolidayNotice.fromJSON(data) } catch let e as ValidationError {
+                    throw UsageError(description: "节假日安排文件有误：\(e.field)：\(e.message)")
+                }
+                try await app.store.saveNotice(notice, loadedBy: "guatu calendar load", actor: nil)
+                let days = notice.holidays.reduce(0) { $0 + $1.dates.count }
+                let makeups = notice.holidays.reduce(0) { $0 + $1.makeupWorkdays.count }
+                print("已录入\(notice.year)年节假日安排：\(notice.holidays.count)个节日、\(days)天休息、\(makeups)个调休上班日（\(notice.docNo)）")
+            case ("years", 1):
+                print((2000...2100).filter { calendar.hasOfficialData(year: $0) }.map(String.init).joined(separator: " "))
+            default:
+                throw UsageError(description: "用法有误。运行 guatu calendar --help 查看用法")
+            }
+            return 0
+        } catch let e as UsageError {
+            FileHandle.standardError.write(Data("错误 (error): \(e.description)\n".utf8))
+            return 2
+        } catch {
+            FileHandle.standardError.write(Data("错误 (error): \(error)\n".utf8))
+            return 1
+        }
+    }
+}

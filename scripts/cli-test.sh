@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The command line's exact contracts, checked on the built binary: scripts/cli-test.sh PATH/TO/guatu
+# Each check: the command, the exact stdout expected, and the exit status. Prints
+# `cli-test: N passed, M failed` and exits non-zero on a failure.
+set -uo pipefail
+BIN="$1"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+export DATABASE_URL="sqlite:///$TMP/cli.sqlite" GUATU_BCRYPT_COST=4
+pass=0; fail=0
+check() {   # check EXPECTED_STATUS EXPECTED_STDOUT ARGS...
+    local want_rc="$1" want="$2"; shift 2
+    local got rc
+    got="$("$BIN" "$@" 2>"$TMP/stderr")"; rc=$?
+    if [ "$rc" = "$want_rc" ] && [ "$got" = "$want" ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "cli-test: FAIL guatu $*: status $rc (want $want_rc), stdout '$got' (want '$want'), stderr: $(head -c 300 "$TMP/stderr")"
+    fi
+}
+# Facts from the State Council notices (2026: 国庆 10-01..10-07 off, make-up 09-20 and 10-10).
+check 0 "holiday 国庆节"         calendar day 2026-10-01
+check 0 "makeup-workday 国庆节"  calendar day 2026-10-10
+check 0 "weekend"               calendar day 2026-10-11
+check 0 "workday"               calendar day 2026-10-12
+check 0 "holiday 元旦"           calendar day 2023-12-30
+check 0 "5"                     calendar workdays 2026-09-28 2026-10-09
+check 0 "0"                     calendar workdays 2026-10-01 2026-10-07
+check 0 "248"                   calendar workdays 2026-01-01 2026-12-31
+check 0 "2026-10-08"            calendar add 2026-09-30 1
+check 0 "2026-09-28"            calendar add 2026-10-08 -3
+check 0 "2026-10-01"            calendar add 2026-10-01 0
+check 2 ""                      calendar day 2026-02-30
+check 2 ""                      calendar add 2026-10-01 x
+check 2 ""                      calendar nonsense
+# A year with no notice: weekends only, and a warning on stderr.
+check 0 "workday"               calendar day 2027-02-08
+if grep -q "2027年的国务院节假日安排尚未录入" "$TMP/stderr"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "cli-test: FAIL no warning for 2027"; fi
+# Loading next year's notice makes it count, without a release.
+cat >"$TMP/2027.json" <<'JSON'
+{"year": 2027, "title": "国务院办公厅关于2027年部分节假日安排的通知（测试）", "doc_no": "测试〔2026〕1号", "issued": "2026-11-05",
+ "holidays": [{"name": "春节", "dates": ["2027-02-05","2027-02-06","2027-02-07","2027-02-08","2027-02-09","2027-02-10","2027-02-11"], "makeup_workdays": ["2027-02-13"]}]}
+JSON
+"$BIN" calendar load "$TMP/2027.json" >/dev/null 2>&1 || { fail=$((fail + 1)); echo "cli-test: FAIL calendar load"; }
+check 0 "holiday 春节"           calendar day 2027-02-08
+check 0 "makeup-workday 春节"    calendar day 2027-02-13
+echo '{"year": 2027, "holidays": "x"}' >"$TMP/bad.json"
+check 2 ""                      calendar load "$TMP/bad.json"
+check 0 "holiday 春节"           calendar day 2027-02-08
+echo "cli-test: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
