@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     }
     LoginController.register(r)
     OverviewController.register(r)
+    BattleMapController.register(r)
     TaskController.register(r)
     PlanController.register(r)
     UnitController.register(r)

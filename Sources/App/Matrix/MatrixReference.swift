@@ -19,6 +19,22 @@ struct MatrixReference: Sendable {
     let targets: [PositioningTarget]
     let progressByPlan: [Int: ProgressSummary]
     let total: ProgressSummary
+    /// Per work point and per plan: first start, last deadline and progress (the battle map's summary bars).
+    let workPointSpans: [Int: Span]
+    let planSpans: [Int: Span]
+
+    struct Span: Sendable {
+        let start: Day
+        let end: Day
+        let progress: ProgressSummary
+    }
+
+    static func spans(_ tasks: [TaskItem], by key: (TaskItem) -> Int, today: Day, calendar: WorkCalendar) -> [Int: Span] {
+        Dictionary(grouping: tasks, by: key).compactMapValues { ts in
+            guard let start = ts.map(\.plannedStart).min(), let end = ts.map(\.deadline).max() else { return nil }
+            return Span(start: start, end: end, progress: ProgressSummary(tasks: ts, today: today, calendar: calendar))
+        }
+    }
 
     static func load(_ req: Request, zoneId: Int, year: Int) async throws -> MatrixReference {
         let store = req.store
@@ -39,7 +55,9 @@ struct MatrixReference: Sendable {
             year: year, years: years.isEmpty ? [year] : years, plans: plans,
             workPoints: wps.filter { planIds.contains($0.planId) }, units: units.filter { !$0.archived },
             leaders: users.filter { leaderIds.contains($0.id) }, names: Names(units: units, people: users), targets: targets,
-            progressByPlan: progress, total: ProgressSummary(tasks: tasks, today: req.today, calendar: req.calendar))
+            progressByPlan: progress, total: ProgressSummary(tasks: tasks, today: req.today, calendar: req.calendar),
+            workPointSpans: spans(tasks, by: \.workPointId, today: req.today, calendar: req.calendar),
+            planSpans: spans(tasks, by: \.planId, today: req.today, calendar: req.calendar))
     }
 }
 

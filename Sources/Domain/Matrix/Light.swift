@@ -76,4 +76,10 @@ public struct ProgressSummary: Codable, Sendable, Equatable {
     }
 
     public func count(_ light: Light) -> Int { counts[light] ?? 0 }
+
+    /// The light a group shows: its most pressing member's (overdue, red, yellow, then the rest).
+    public var worst: Light? {
+        let order: [Light] = [.overdue, .red, .yellow, .doneLate, .green, .notStarted, .suspended, .done]
+        return order.first { count($0) > 0 }
+    }
 }

@@ -40,6 +40,7 @@ public enum SiteURL: Sendable, Equatable {
     case stylesheet
     case apiDocs
     case calendar
+    case battleMap
     case calendarOverrides
     case calendarOverrideArchive(Int)
     case calendarNotice
@@ -83,6 +84,7 @@ public enum SiteURL: Sendable, Equatable {
         case .stylesheet: return "/assets/app.css"
         case .apiDocs: return "/api/v1/openapi.json"
         case .calendar: return "/calendar"
+        case .battleMap: return "/battle-map"
         case .calendarOverrides: return "/calendar/overrides"
         case .calendarOverrideArchive(let id): return "/calendar/overrides/\(id)/archive"
         case .calendarNotice: return "/calendar/notices"

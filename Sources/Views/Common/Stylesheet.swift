@@ -49,6 +49,10 @@ public enum Stylesheet {
     .pager{display:flex;gap:12px;align-items:center;margin:8px 0}
     .login{max-width:380px;margin:60px auto}
     .matrix td.lead{background:#fbe9e7;font-weight:600}.matrix td.co{background:#e8f0fe}
+    svg.battle{width:100%;min-width:900px;height:auto;background:#fff;border:1px solid var(--line);border-radius:6px;font-family:inherit}
+    svg.battle .month{font-size:12px;fill:#5f6368}svg.battle .lbl{font-size:12px;fill:#202124}svg.battle .lbl.plan{font-weight:700;font-size:13px}
+    svg.battle .lbl.wp{font-weight:600;fill:#3c4043}svg.battle .today{font-size:11px;fill:#d93025}svg.battle a:hover text{fill:#1a5fb4;text-decoration:underline}
+    .swatch{display:inline-block;width:14px;height:10px;border-radius:2px;vertical-align:middle}.actions a.on{background:#1a5fb4;color:#fff}
     .months{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:12px}
     .month{background:#fff;border:1px solid var(--line);border-radius:6px;padding:8px}.month h3{margin:0 0 6px}
     table.cal{table-layout:fixed}table.cal th,table.cal td{padding:2px;text-align:center;height:38px;font-size:12px}

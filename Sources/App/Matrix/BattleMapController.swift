@@ -1,0 +1,78 @@
+import Domain
+import Persistence
+import Vapor
+import Views
+
+/// 挂图作战: the battle map page.
+enum BattleMapController {
+    static func register(_ app: RoutesBuilder) {
+        app.on(.GET, SiteURL.battleMap.path, .permission(.readMatrix), use: show)
+    }
+
+    /// Above this many tasks in view, tasks fold into their work points' summary bars.
+    static let expandLimit = 800
+
+    @Sendable static func show(_ req: Request) async throws -> Response {
+        let actor = try req.actor(.readMatrix)
+        let year = try await req.yearInView(actor)
+        var filters = MatrixPage.Filters(year: year)
+        filters.planId = req.query[Int.self, at: "plan"]
+        filters.unitId = req.query[Int.self, at: "unit"]
+        filters.leaderId = req.query[Int.self, at: "leader"]
+        filters.light = req.query[String.self, at: "light"].flatMap(Light.init(rawValue:))
+        let zoom = req.query[String.self, at: "zoom"].flatMap(BattleMapPage.Zoom.init(rawValue:)) ?? .year
+        let printSize = req.query[String.self, at: "print"].flatMap { ["a3", "a0"].contains($0) ? $0 : nil }
+        let ref = try await req.matrixReference(actor, year: year)
+
+        let plans = ref.plans.filter { p in
+            (filters.planId == nil || p.id == filters.planId) && (filters.leaderId == nil || p.leaderId == filters.leaderId)
+        }
+        let inScope = plans.reduce(0) { $0 + (ref.progressByPlan[$1.id]?.total ?? 0) }
+        let byUnitOrLight = filters.unitId != nil || filters.light != nil
+        var tasksByWP: [Int: [(TaskItem, Light)]]?
+        var note: String?
+        if inScope <= expandLimit || byUnitOrLight || filters.planId != nil {
+            let f = TaskFilter(year: year, planId: filters.planId, unitId: filters.unitId, leaderId: filters.leaderId, limit: expandLimit * 4)
+            var lines = try await req.store.tasks(zoneId: actor.zoneId, f).map { ($0, req.light($0)) }
+            if let l = filters.light { lines = lines.filter { $0.1 == l } }
+            if lines.count <= expandLimit * 4 - 1 {
+                tasksByWP = Dictionary(grouping: lines, by: { $0.0.workPointId })
+            } else {
+                note = "所选范围内任务过多，任务已收拢到工作要点。请按计划或单位筛选查看每项任务。"
+            }
+        } else {
+            note = "共\(inScope)项任务：已收拢为计划和工作要点的汇总条（灰色为时间跨度，彩色为完成进度）。选择一个计划查看其中每项任务。"
+        }
+
+        let wpsByPlan = Dictionary(grouping: ref.workPoints, by: \.planId)
+        var rows: [BattleMapPage.Row] = []
+        for p in plans {
+            var planRows: [BattleMapPage.Row] = []
+            for w in wpsByPlan[p.id] ?? [] {
+                let tasks = tasksByWP?[w.id] ?? []
+                if byUnitOrLight && tasks.isEmpty { continue }
+                if let span = ref.workPointSpans[w.id] {
+                    planRows.append(.init(kind: .workPoint, label: "\(w.seq). \(w.title)", start: span.start, end: span.end,
+                                          percent: span.progress.percentDone, light: span.progress.worst,
+                                          link: SiteURL.matrix.with([("year", String(year)), ("plan", String(p.id))]),
+                                          note: "\(span.progress.total)项，完成\(Int(span.progress.percentDone.rounded()))%"))
+                }
+                for (t, light) in tasks {
+                    planRows.append(.init(kind: t.kind == .milestone ? .milestone : .task, label: t.title, start: t.plannedStart, end: t.deadline,
+                                          percent: Double(t.percentDone), light: light, link: SiteURL.task(t.id).path,
+                                          note: "\(ref.names.unit(t.ownerUnitId))，\(light.chineseName)，完成\(t.percentDone)%"))
+                }
+            }
+            if byUnitOrLight && planRows.isEmpty { continue }
+            if let span = ref.planSpans[p.id] {
+                rows.append(.init(kind: .plan, label: "\(p.seq). \(p.name)", start: span.start, end: span.end, percent: span.progress.percentDone,
+                                  light: span.progress.worst, link: SiteURL.battleMap.with([("year", String(year)), ("plan", String(p.id))]),
+                                  note: "分管领导\(ref.names.person(p.leaderId))，\(span.progress.total)项，完成\(Int(span.progress.percentDone.rounded()))%"))
+            }
+            rows += planRows
+        }
+        let page = BattleMapPage(filters: filters, zoom: zoom, today: req.today, rows: rows, plans: ref.plans, units: ref.units,
+                                 leaders: ref.leaders, foldedNote: note, printSize: printSize)
+        return req.html(page.render(req.pageContext(current: .battleMap, warnings: req.calendarWarnings(year: year))))
+    }
+}

@@ -1,0 +1,168 @@
+import Domain
+import Plot
+
+/// 挂图作战: the year's matrix on one wall — plans, work points and tasks as rows, time across,
+/// today's line, milestones as diamonds, bars coloured by their light. Drawn as SVG on the server,
+/// so it prints, needs no script and looks the same everywhere.
+public struct BattleMapPage: Sendable {
+    public enum RowKind: Sendable { case plan, workPoint, task, milestone }
+    public struct Row: Sendable {
+        public let kind: RowKind
+        public let label: String
+        public let start: Day
+        public let end: Day
+        public let percent: Double
+        public let light: Light?
+        public let link: String?
+        public let note: String
+        public init(kind: RowKind, label: String, start: Day, end: Day, percent: Double, light: Light?, link: String?, note: String) {
+            self.kind = kind; self.label = label; self.start = start; self.end = end; self.percent = percent
+            self.light = light; self.link = link; self.note = note
+        }
+    }
+    public enum Zoom: String, Sendable, CaseIterable {
+        case year, q1, q2, q3, q4
+        public var chineseName: String {
+            switch self { case .year: return "全年"; case .q1: return "一季度"; case .q2: return "二季度"; case .q3: return "三季度"; case .q4: return "四季度" }
+        }
+        func range(_ year: Int) -> (Day, Day) {
+            switch self {
+            case .year: return (Day.firstOfYear(year), Day.lastOfYear(year))
+            case .q1: return (Day(year: year, month: 1, day: 1)!, Day(year: year, month: 3, day: 31)!)
+            case .q2: return (Day(year: year, month: 4, day: 1)!, Day(year: year, month: 6, day: 30)!)
+            case .q3: return (Day(year: year, month: 7, day: 1)!, Day(year: year, month: 9, day: 30)!)
+            case .q4: return (Day(year: year, month: 10, day: 1)!, Day(year: year, month: 12, day: 31)!)
+            }
+        }
+    }
+    public var filters: MatrixPage.Filters
+    public var zoom: Zoom
+    public var today: Day
+    public var rows: [Row]
+    public var plans: [Plan]
+    public var units: [OrgUnit]
+    public var leaders: [UserAccount]
+    /// Why tasks are folded into their work points, if they are.
+    public var foldedNote: String?
+    public var printSize: String?
+
+    public init(filters: MatrixPage.Filters, zoom: Zoom, today: Day, rows: [Row], plans: [Plan], units: [OrgUnit], leaders: [UserAccount],
+                foldedNote: String?, printSize: String?) {
+        self.filters = filters; self.zoom = zoom; self.today = today; self.rows = rows; self.plans = plans; self.units = units
+        self.leaders = leaders; self.foldedNote = foldedNote; self.printSize = printSize
+    }
+
+    static let labelWidth = 340.0
+    static let chartWidth = 1100.0
+    static let rowHeight = 22.0
+    static let headerHeight = 34.0
+
+    public static func color(_ l: Light?) -> String {
+        switch l {
+        case .done?: return "#1e8e3e"
+        case .doneLate?: return "#a35200"
+        case .green?: return "#34a853"
+        case .yellow?: return "#e8a200"
+        case .red?, .overdue?: return "#d93025"
+        default: return "#9aa0a6"
+        }
+    }
+
+    public func render(_ ctx: PageContext) -> String {
+        var items = filters.queryItems.filter { $0.0 != "year" || $0.1 != nil }
+        items.append(("zoom", zoom == .year ? nil : zoom.rawValue))
+        let printStyle = printSize.map { size in
+            "<style>@page{size:\(size == "a0" ? "A0" : "A3") landscape;margin:8mm}header.top,footer,form.filters,.actions{display:none}main{max-width:none;padding:0}svg.battle{width:100%;height:auto}</style>"
+        } ?? ""
+        return Layout.render(title: "挂图作战", context: ctx, body: .group(
+            .raw(printStyle),
+            .h1("\(filters.year)年度挂图作战图"),
+            filterForm(),
+            .div(.class("actions"),
+                .forEach(Zoom.allCases) { z in
+                    .a(.href(SiteURL.battleMap.with(items.filter { $0.0 != "zoom" } + [("zoom", z == .year ? nil : z.rawValue)])), .class(z == zoom ? "on" : ""), .text(z.chineseName))
+                },
+                .a(.href(SiteURL.battleMap.with(items + [("print", "a3")])), .text("打印（A3横版）")),
+                .a(.href(SiteURL.battleMap.with(items + [("print", "a0")])), .text("上墙（A0）"))),
+            .unwrap(foldedNote) { .p(.class("meta"), .text($0)) },
+            .div(.class("legend"), .forEach([Light.done, .doneLate, .green, .yellow, .red, .overdue, .notStarted]) { l in
+                .group(.span(.class("swatch"), .style("background:\(Self.color(l))")), .text(" \(l.chineseName)　"))
+            }, .text("◆ 节点　"), .span(.class("swatch"), .style("background:#d93025;width:2px")), .text(" 今天")),
+            .div(.class("scroll"), .raw(svg()))
+        ))
+    }
+
+    func filterForm() -> Node<HTML.BodyContext> {
+        func opt<T: CustomStringConvertible>(_ v: T?) -> Set<String> { Set([v?.description].compactMap { $0 }) }
+        return .form(.method(.get), .action(SiteURL.battleMap.path), .class("filters"),
+            .input(.type(.hidden), .name("year"), .value(String(filters.year))),
+            .element(named: "label", nodes: [.text("计划"), UI.select("plan", options: plans.map { (String($0.id), $0.name) }, selected: opt(filters.planId), blank: "全部计划")]),
+            .element(named: "label", nodes: [.text("单位"), UI.select("unit", options: units.map { (String($0.id), $0.name) }, selected: opt(filters.unitId), blank: "全部单位")]),
+            .element(named: "label", nodes: [.text("分管领导"), UI.select("leader", options: leaders.map { (String($0.id), $0.displayName) }, selected: opt(filters.leaderId), blank: "全部领导")]),
+            .element(named: "label", nodes: [.text("状态"), UI.select("light", options: Light.allCases.map { ($0.rawValue, $0.chineseName) }, selected: opt(filters.light?.rawValue), blank: "全部状态")]),
+            .button(.type(.submit), .text("筛选")),
+            .a(.href(SiteURL.battleMap.path), .text("清除")))
+    }
+
+    /// The chart itself. Every text and link goes through HTMLWriter's escaping.
+    func svg() -> String {
+        let (from, to) = zoom.range(filters.year)
+        let days = Double(from.days(to: to) + 1)
+        let lw = Self.labelWidth, cw = Self.chartWidth, rh = Self.rowHeight, hh = Self.headerHeight
+        let width = lw + cw + 10
+        let height = hh + Double(max(rows.count, 1)) * rh + 10
+        func x(_ d: Day) -> Double { lw + Double(from.days(to: d)) / days * cw }
+        func fmt(_ v: Double) -> String { let t = (v * 10).rounded() / 10; return t == t.rounded() ? String(Int(t)) : String(t) }
+        var h = HTMLWriter(capacity: 4_096 + rows.count * 420)
+        h.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("class", "battle"), ("width", fmt(width)), ("height", fmt(height)),
+                       ("viewBox", "0 0 \(fmt(width)) \(fmt(height))"), ("role", "img"), ("aria-label", "\(filters.year)年度挂图作战图")])
+        // Month bands and labels.
+        var m = Day(year: from.year, month: from.month, day: 1)!
+        var band = false
+        while m <= to {
+            let next = m.month == 12 ? Day(year: m.year + 1, month: 1, day: 1)! : Day(year: m.year, month: m.month + 1, day: 1)!
+            let x1 = x(max(m, from)), x2 = x(min(next, to.adding(days: 1)))
+            if band { h.open("rect", [("x", fmt(x1)), ("y", "0"), ("width", fmt(x2 - x1)), ("height", fmt(height)), ("fill", "#f6f7f9")]); h.close("rect") }
+            band.toggle()
+            h.element("text", [("x", fmt((x1 + x2) / 2)), ("y", "22"), ("text-anchor", "middle"), ("class", "month")], text: "\(m.month)月")
+            m = next
+        }
+        h.open("line", [("x1", "0"), ("y1", fmt(hh)), ("x2", fmt(width)), ("y2", fmt(hh)), ("stroke", "#c4c7cc")]); h.close("line")
+        for (i, r) in rows.enumerated() {
+            let y = hh + Double(i) * rh
+            if i % 2 == 1 { h.open("rect", [("x", "0"), ("y", fmt(y)), ("width", fmt(lw)), ("height", fmt(rh)), ("fill", "#fafbfc")]); h.close("rect") }
+            let indent: Double = r.kind == .plan ? 4 : (r.kind == .workPoint ? 16 : 28)
+            let cls = r.kind == .plan ? "lbl plan" : (r.kind == .workPoint ? "lbl wp" : "lbl")
+            let label = r.label.count > 24 ? String(r.label.prefix(23)) + "…" : r.label
+            if let link = r.link { h.open("a", [("href", link)]) }
+            h.element("text", [("x", fmt(indent)), ("y", fmt(y + 15)), ("class", cls)], text: label)
+            guard r.end >= from, r.start <= to else { if r.link != nil { h.close("a") }; continue }
+            let s = max(r.start, from), e = min(r.end, to)
+            let x1 = x(s), x2 = x(e.adding(days: 1))
+            h.open("g")
+            h.element("title", text: "\(r.label)：\(r.start.iso)至\(r.end.iso)，\(r.note)")
+            switch r.kind {
+            case .milestone:
+                let cx = x(r.end) + (cw / days) / 2, cy = y + rh / 2
+                h.open("polygon", [("points", "\(fmt(cx)),\(fmt(cy - 7)) \(fmt(cx + 7)),\(fmt(cy)) \(fmt(cx)),\(fmt(cy + 7)) \(fmt(cx - 7)),\(fmt(cy))"),
+                                   ("fill", Self.color(r.light)), ("stroke", "#202124"), ("stroke-width", "0.6")]); h.close("polygon")
+            case .task:
+                h.open("rect", [("x", fmt(x1)), ("y", fmt(y + 5)), ("width", fmt(max(2, x2 - x1))), ("height", fmt(rh - 10)), ("rx", "2"), ("fill", Self.color(r.light))]); h.close("rect")
+            case .plan, .workPoint:
+                let bh = r.kind == .plan ? 10.0 : 8.0
+                let top = y + (rh - bh) / 2
+                h.open("rect", [("x", fmt(x1)), ("y", fmt(top)), ("width", fmt(max(2, x2 - x1))), ("height", fmt(bh)), ("fill", r.kind == .plan ? "#5f6368" : "#9aa0a6")]); h.close("rect")
+                h.open("rect", [("x", fmt(x1)), ("y", fmt(top)), ("width", fmt(max(0, (x2 - x1) * r.percent / 100))), ("height", fmt(bh)), ("fill", Self.color(r.light))]); h.close("rect")
+            }
+            h.close("g")
+            if r.link != nil { h.close("a") }
+        }
+        if today >= from && today <= to {
+            let tx = x(today) + (cw / days) / 2
+            h.open("line", [("x1", fmt(tx)), ("y1", "26"), ("x2", fmt(tx)), ("y2", fmt(height)), ("stroke", "#d93025"), ("stroke-width", "1.5"), ("stroke-dasharray", "4 3")]); h.close("line")
+            h.element("text", [("x", fmt(tx + 3)), ("y", "32"), ("class", "today")], text: "今天 \(today.month)/\(today.day)")
+        }
+        h.close("svg")
+        return h.html
+    }
+}
