@@ -48,5 +48,19 @@ check 0 "makeup-workday 春节"    calendar day 2027-02-13
 echo '{"year": 2027, "holidays": "x"}' >"$TMP/bad.json"
 check 2 ""                      calendar load "$TMP/bad.json"
 check 0 "holiday 春节"           calendar day 2027-02-08
+# guatu schedule: A(5) → B(3) → milestone C, project deadline 2026-10-09 (across 中秋 and 国庆),
+# today 2026-09-14. Worked by hand: B starts on the make-up Sunday 09-20; A may start as late as
+# 09-22 (09-25 is 中秋, 09-26/27 a weekend); every task has 7 working days of float.
+cat >"$TMP/sched.json" <<'JSON'
+{"deadline": "2026-10-09", "tasks": [{"id": "A", "duration": 5}, {"id": "B", "duration": 3, "predecessors": ["A"]}, {"id": "C", "duration": 0, "predecessors": [{"id": "B", "lag": 0}]}]}
+JSON
+check 0 '{"tasks":[{"id":"A","earliest_start":"2026-09-14","earliest_finish":"2026-09-18","latest_start":"2026-09-22","latest_finish":"2026-09-29","float":7,"critical":true},{"id":"B","earliest_start":"2026-09-20","earliest_finish":"2026-09-22","latest_start":"2026-09-30","latest_finish":"2026-10-09","float":7,"critical":true},{"id":"C","earliest_start":"2026-09-22","earliest_finish":"2026-09-22","latest_start":"2026-10-09","latest_finish":"2026-10-09","float":7,"critical":true}],"critical_path":["A","B","C"],"infeasible":[]}' \
+    schedule --input "$TMP/sched.json" --today 2026-09-14
+echo '{"tasks":[{"id":"A","duration":1,"predecessors":["B"]},{"id":"B","duration":1,"predecessors":["A"]}]}' >"$TMP/cycle.json"
+check 2 "" schedule --input "$TMP/cycle.json"
+if grep -q "A → B → A" "$TMP/stderr"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "cli-test: FAIL cycle message does not name the tasks"; fi
+echo '{"tasks":[{"id":"A","duration":-1}]}' >"$TMP/neg.json"
+check 2 "" schedule --input "$TMP/neg.json"
+check 2 "" schedule --input "$TMP/missing.json"
 echo "cli-test: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

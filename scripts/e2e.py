@@ -307,6 +307,25 @@ class Suite:
         check(n >= 1, "the expanded plan's table has no rows")
         self.shot(page, "matrix-plan")
 
+    def test_battle_map(self, page) -> None:
+        self.goto(page, "/battle-map")
+        svg = page.locator("svg.battle")
+        svg.wait_for(state="visible")
+        box = svg.bounding_box()
+        check(box is not None and box["height"] > 300, f"the battle map SVG is missing or too small: {box}")
+        bars = page.locator("svg.battle a[href^='/tasks/'] rect, svg.battle a[href^='/tasks/'] polygon")
+        n = bars.count()
+        log(f"  task bars and milestones: {n}")
+        check(n >= 100, f"expected the demo zone's tasks on the battle map, found {n} bars")
+        check(page.locator("svg.battle text.today").count() == 1, "no today line on the battle map")
+        self.shot(page, "battle-map")
+        # Click a task's bar (not its label): the bar is the <rect> inside the link.
+        bar = page.locator("svg.battle a[href^='/tasks/'] rect").first
+        bar.scroll_into_view_if_needed()
+        with page.expect_navigation(wait_until="load"):
+            bar.click(force=True)
+        check("/tasks/" in page.url, f"clicking a bar did not open its task, got {page.url}")
+
     def test_wrong_password(self) -> None:
         context, page = self.new_page(viewport={"width": 1280, "height": 900})
         try:
@@ -386,6 +405,7 @@ class Suite:
                     self.login(page, "office")
                     self.test_matrix_expand_plan(page)
                 self.run("matrix_expand_plan", matrix_after_login)
+            self.run("battle_map", lambda: self.test_battle_map(page))
         finally:
             context.close()
         self.run("wrong_password", self.test_wrong_password)

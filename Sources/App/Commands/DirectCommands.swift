@@ -7,7 +7,7 @@ import Vapor
 /// by ConsoleKit, which would read a negative number such as `-3` as an option.
 /// Bad input exits with status 2 and a message on stderr.
 enum DirectCommands {
-    static let names: Set<String> = ["calendar"]
+    static let names: Set<String> = ["calendar", "schedule"]
 
     struct UsageError: Error, CustomStringConvertible { let description: String }
 
@@ -26,8 +26,21 @@ enum DirectCommands {
         Dates are ISO YYYY-MM-DD. A year without a notice is computed as weekends only, with a warning on stderr.
         """
 
+    static let scheduleHelp = """
+        Usage: guatu schedule --input FILE.json [--today DATE] [--zone CODE]
+
+        倒排工期：按法定工作日（含调休）做逆推与正推，求最早/最迟开始和完成、总时差、关键路径 (reverse scheduling)
+
+        Input:  {"deadline": "YYYY-MM-DD"?, "today": "YYYY-MM-DD"?, "tasks": [{"id": "A", "duration": 5, "start": "…"?,
+                 "deadline": "…"?, "predecessors": ["B", {"id": "C", "lag": 2}]}]}
+        Output: {"tasks": [{"id", "earliest_start", "earliest_finish", "latest_start", "latest_finish", "float", "critical"}],
+                 "critical_path": […], "infeasible": [{"id", "short_by"}]}   (dates ISO, null where undefined)
+        Bad input exits with status 2 and a message on stderr.
+        """
+
     /// Returns the exit status.
     static func run(_ app: Application, _ args: [String]) async -> Int32 {
+        if args[1] == "schedule" { return await schedule(app, args) }
         var rest = Array(args.dropFirst(2))
         if rest.isEmpty || rest.contains("--help") || rest.contains("-h") {
             print(calendarHelp)
@@ -88,6 +101,55 @@ enum DirectCommands {
             default:
                 throw UsageError(description: "用法有误。运行 guatu calendar --help 查看用法")
             }
+            return 0
+        } catch let e as UsageError {
+            FileHandle.standardError.write(Data("错误 (error): \(e.description)\n".utf8))
+            return 2
+        } catch {
+            FileHandle.standardError.write(Data("错误 (error): \(error)\n".utf8))
+            return 1
+        }
+    }
+
+    static func schedule(_ app: Application, _ args: [String]) async -> Int32 {
+        let rest = Array(args.dropFirst(2))
+        if rest.contains("--help") || rest.contains("-h") { print(scheduleHelp); return 0 }
+        func value(_ flag: String) -> String? {
+            guard let i = rest.firstIndex(of: flag), i + 1 < rest.count else { return nil }
+            return rest[i + 1]
+        }
+        do {
+            let known: Set<String> = ["--input", "--today", "--zone"]
+            for (i, a) in rest.enumerated() where a.hasPrefix("--") && !known.contains(a) && (i == 0 || !known.contains(rest[i - 1])) {
+                throw UsageError(description: "未知选项：\(a)")
+            }
+            guard let path = value("--input") else { throw UsageError(description: "缺少 --input FILE.json。运行 guatu schedule --help 查看用法") }
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch { throw UsageError(description: "无法读取文件：\(path)") }
+            var today = app.today
+            if let t = value("--today") {
+                guard let d = Day(iso: t) else { throw UsageError(description: "--today 的日期格式应为YYYY-MM-DD：\(t)") }
+                today = d
+            }
+            var zoneId: Int?
+            if let code = value("--zone") {
+                guard let z = try await app.store.zone(code: code) else { throw UsageError(description: "找不到园区：\(code)") }
+                zoneId = z.id
+            }
+            let input: ScheduleInput
+            do { input = try ScheduleInput.fromJSON(data) } catch let e as ValidationError {
+                throw UsageError(description: "输入有误：\(e.field)：\(e.message)")
+            }
+            let calendar = try await app.calendar(zoneId: zoneId)
+            let result: ScheduleResult
+            do { result = try Scheduler.schedule(input, today: today, calendar: calendar) } catch let e as ScheduleError {
+                throw UsageError(description: e.message)
+            }
+            if let w = CalendarText.missingYears(result.missingYears) {
+                FileHandle.standardError.write(Data("警告 (warning): \(w)\n".utf8))
+            }
+            FileHandle.standardOutput.write(result.jsonData())
+            FileHandle.standardOutput.write(Data("\n".utf8))
             return 0
         } catch let e as UsageError {
             FileHandle.standardError.write(Data("错误 (error): \(e.description)\n".utf8))
