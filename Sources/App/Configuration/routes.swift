@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     LoginController.register(r)
     OverviewController.register(r)
     BattleMapController.register(r)
+    RoadmapController.register(r)
     TaskController.register(r)
     PlanController.register(r)
     UnitController.register(r)

@@ -12,6 +12,7 @@ public enum GuatuMigrations {
         AddZoneDataVersion(),
         AddTaskZoneIdIndex(),
         CreateCalendar(),
+        CreateBaselines(),
     ]
 }
 

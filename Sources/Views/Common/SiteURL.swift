@@ -41,6 +41,10 @@ public enum SiteURL: Sendable, Equatable {
     case apiDocs
     case calendar
     case battleMap
+    case workPointSchedule(Int)
+    case workPointDeadline(Int)
+    case workPointScheduleApply(Int)
+    case workPointBaseline(Int)
     case calendarOverrides
     case calendarOverrideArchive(Int)
     case calendarNotice
@@ -85,6 +89,10 @@ public enum SiteURL: Sendable, Equatable {
         case .apiDocs: return "/api/v1/openapi.json"
         case .calendar: return "/calendar"
         case .battleMap: return "/battle-map"
+        case .workPointSchedule(let id): return "/work-points/\(id)/schedule"
+        case .workPointDeadline(let id): return "/work-points/\(id)/deadline"
+        case .workPointScheduleApply(let id): return "/work-points/\(id)/schedule/apply"
+        case .workPointBaseline(let id): return "/work-points/\(id)/baseline"
         case .calendarOverrides: return "/calendar/overrides"
         case .calendarOverrideArchive(let id): return "/calendar/overrides/\(id)/archive"
         case .calendarNotice: return "/calendar/notices"

@@ -111,7 +111,8 @@ public struct MatrixPage: Sendable {
 
     func workPointSection(_ w: WorkPointSection, expanded: Bool) -> Node<HTML.BodyContext> {
         .div(.class("wp"),
-            .h3(.text("\(w.workPoint.seq). \(w.workPoint.title)"),
+            .h3(.text("\(w.workPoint.seq). \(w.workPoint.title)"), .text(" "),
+                .a(.class("meta"), .href(SiteURL.workPointSchedule(w.workPoint.id).path), .text("路线图")),
                 canEdit ? .group(.text(" "), .a(.class("meta"), .href(SiteURL.workPointEdit(w.workPoint.id).path), .text("编辑")),
                                  .text(" "), .a(.class("meta"), .href(SiteURL.taskNew.with([("workPoint", String(w.workPoint.id))])), .text("添加任务"))) : .empty),
             .unwrap(w.workPoint.goal.isEmpty ? nil : w.workPoint.goal) { .p(.class("meta"), .text("目标：\($0) · 牵头：\(names.unit(w.workPoint.leadUnitId))")) },
