@@ -156,3 +156,30 @@ struct ProgressSummaryTests {
         #expect(abs(s.percentDone - 250.0 / 6.0) < 1e-9)
     }
 }
+
+@Suite("Light: latest start")
+struct LatestStartLightTests {
+    @Test("未开始且已过最迟开始日（时限倒推工期）为黄灯")
+    func pastLatestStart() throws {
+        // Planned 09-01 … 10-09, 5 working days of work: latest start is 09-29 (09-29, 09-30, 10-08, 10-09 and 09-28 —
+        // counting back 5 working days from 10-09 over 国庆: 10-09, 10-08, 09-30, 09-29, 09-28).
+        let t = TaskItem(id: 1, planId: 1, workPointId: 1, seq: 1, kind: .task, title: "t", ownerUnitId: 1, coUnitIds: [],
+                         responsiblePerson: "", deliverable: "", acceptanceStandard: "", weight: 1,
+                         plannedStart: Day(iso: "2026-09-01")!, deadline: Day(iso: "2026-10-09")!, durationDays: 5, predecessorIds: [],
+                         percentDone: 0, status: .notStarted, doneOn: nil)
+        let cal = WorkCalendar.official
+        // On 09-28 (the latest start itself) the share elapsed is large, but a not-started task is only judged by its latest start.
+        #expect(Light.of(t, today: Day(iso: "2026-09-28")!, calendar: cal, rules: LightRules(yellowGap: 99, redGap: 100, milestoneWarningDays: 3)) == .green)
+        #expect(Light.of(t, today: Day(iso: "2026-09-29")!, calendar: cal, rules: LightRules(yellowGap: 99, redGap: 100, milestoneWarningDays: 3)) == .yellow)
+        var started = t; started.status = .inProgress; started.percentDone = 10
+        #expect(Light.of(started, today: Day(iso: "2026-09-29")!, calendar: cal, rules: LightRules(yellowGap: 99, redGap: 100, milestoneWarningDays: 3)) == .green)
+    }
+
+    @Test("阈值校验")
+    func rulesValidate() {
+        #expect(throws: ValidationError.self) { try LightRules(yellowGap: 0, redGap: 10, milestoneWarningDays: 1).validate() }
+        #expect(throws: ValidationError.self) { try LightRules(yellowGap: 20, redGap: 20, milestoneWarningDays: 1).validate() }
+        #expect(throws: ValidationError.self) { try LightRules(yellowGap: 20, redGap: 30, milestoneWarningDays: 31).validate() }
+        #expect(throws: Never.self) { try LightRules.standard.validate() }
+    }
+}

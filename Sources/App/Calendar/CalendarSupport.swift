@@ -6,16 +6,25 @@ import Vapor
 /// zone's own overrides. Resolved once per request (cached per zone data version; loading a notice
 /// raises every zone's version).
 extension Request {
-    private struct CalendarKey: StorageKey { typealias Value = WorkCalendar }
+    private struct CalendarKey: StorageKey { typealias Value = ZoneTime }
+
+    /// What lights and dates are computed with in a zone: its calendar and its light thresholds.
+    struct ZoneTime: Sendable {
+        let calendar: WorkCalendar
+        let rules: LightRules
+    }
 
     /// The calendar of the signed-in user's zone (the official one before sign-in).
-    var calendar: WorkCalendar { storage[CalendarKey.self] ?? .official }
+    var calendar: WorkCalendar { storage[CalendarKey.self]?.calendar ?? .official }
+    /// The zone's light thresholds.
+    var lightRules: LightRules { storage[CalendarKey.self]?.rules ?? .standard }
 
     func resolveCalendar() async throws {
         guard let actor = signedIn?.actor else { return }
         storage[CalendarKey.self] = try await cached(actor, "calendar") { [store] in
-            WorkCalendar(extraNotices: try await store.loadedNotices(),
-                         overrides: try await store.calendarOverrides(zoneId: actor.zoneId).map(\.override))
+            ZoneTime(calendar: WorkCalendar(extraNotices: try await store.loadedNotices(),
+                                            overrides: try await store.calendarOverrides(zoneId: actor.zoneId).map(\.override)),
+                     rules: try await store.lightRules(zoneId: actor.zoneId).rules)
         }
     }
 }

@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     OverviewController.register(r)
     BattleMapController.register(r)
     RoadmapController.register(r)
+    LightsController.register(r)
     TaskController.register(r)
     PlanController.register(r)
     UnitController.register(r)

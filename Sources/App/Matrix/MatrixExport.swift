@@ -26,12 +26,13 @@ enum MatrixExport {
         let planById = Dictionary(uniqueKeysWithValues: plans.map { ($0.id, $0) })
         let tasks = try await store.tasks(zoneId: zoneId, TaskFilter(year: y))
         let calendar = try await app.calendar(zoneId: zoneId)
+        let rules = try await store.lightRules(zoneId: zoneId).rules
         let rows = tasks.map { t in
             Row(plan: planById[t.planId]?.name ?? "", workPoint: wps[t.workPointId]?.title ?? "", taskId: t.id, kind: t.kind.chineseName, title: t.title,
                 ownerUnit: names.unit(t.ownerUnitId), coUnits: t.coUnitIds.map { names.unit($0) }.joined(separator: "、"),
                 leader: names.person(planById[t.planId]?.leaderId), responsiblePerson: t.responsiblePerson,
                 plannedStart: t.plannedStart.iso, deadline: t.deadline.iso, durationDays: t.durationDays, percentDone: t.percentDone,
-                status: t.status.chineseName, light: Light.of(t, today: app.today, calendar: calendar).chineseName,
+                status: t.status.chineseName, light: Light.of(t, today: app.today, calendar: calendar, rules: rules).chineseName,
                 deliverable: t.deliverable, acceptanceStandard: t.acceptanceStandard, weight: t.weight,
                 predecessors: t.predecessorIds.map(String.init).joined(separator: ","))
         }

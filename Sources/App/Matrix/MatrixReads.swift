@@ -17,7 +17,7 @@ extension Request {
         return try await Names(units: units, people: people)
     }
 
-    func light(_ t: TaskItem) -> Light { Light.of(t, today: today, calendar: calendar) }
+    func light(_ t: TaskItem) -> Light { Light.of(t, today: today, calendar: calendar, rules: lightRules) }
 
     /// Warnings to show when the calendar has no official notice for a year in view.
     func calendarWarnings(year: Int) -> [String] {

@@ -29,10 +29,10 @@ struct MatrixReference: Sendable {
         let progress: ProgressSummary
     }
 
-    static func spans(_ tasks: [TaskItem], by key: (TaskItem) -> Int, today: Day, calendar: WorkCalendar) -> [Int: Span] {
+    static func spans(_ tasks: [TaskItem], by key: (TaskItem) -> Int, today: Day, calendar: WorkCalendar, rules: LightRules) -> [Int: Span] {
         Dictionary(grouping: tasks, by: key).compactMapValues { ts in
             guard let start = ts.map(\.plannedStart).min(), let end = ts.map(\.deadline).max() else { return nil }
-            return Span(start: start, end: end, progress: ProgressSummary(tasks: ts, today: today, calendar: calendar))
+            return Span(start: start, end: end, progress: ProgressSummary(tasks: ts, today: today, calendar: calendar, rules: rules))
         }
     }
 
@@ -50,14 +50,14 @@ struct MatrixReference: Sendable {
         let leaderIds = Set(plans.compactMap(\.leaderId))
         let byPlan = Dictionary(grouping: tasks, by: \.planId)
         var progress: [Int: ProgressSummary] = [:]
-        for p in plans { progress[p.id] = ProgressSummary(tasks: byPlan[p.id] ?? [], today: req.today, calendar: req.calendar) }
+        for p in plans { progress[p.id] = ProgressSummary(tasks: byPlan[p.id] ?? [], today: req.today, calendar: req.calendar, rules: req.lightRules) }
         return MatrixReference(
             year: year, years: years.isEmpty ? [year] : years, plans: plans,
             workPoints: wps.filter { planIds.contains($0.planId) }, units: units.filter { !$0.archived },
             leaders: users.filter { leaderIds.contains($0.id) }, names: Names(units: units, people: users), targets: targets,
-            progressByPlan: progress, total: ProgressSummary(tasks: tasks, today: req.today, calendar: req.calendar),
-            workPointSpans: spans(tasks, by: \.workPointId, today: req.today, calendar: req.calendar),
-            planSpans: spans(tasks, by: \.planId, today: req.today, calendar: req.calendar))
+            progressByPlan: progress, total: ProgressSummary(tasks: tasks, today: req.today, calendar: req.calendar, rules: req.lightRules),
+            workPointSpans: spans(tasks, by: \.workPointId, today: req.today, calendar: req.calendar, rules: req.lightRules),
+            planSpans: spans(tasks, by: \.planId, today: req.today, calendar: req.calendar, rules: req.lightRules))
     }
 }
 

@@ -23,15 +23,16 @@ public enum Light: String, Codable, Sendable, CaseIterable {
     }
 
     /// Yellow when progress trails the elapsed share of working time by more than this many points.
-    public static let yellowGap = 15
+    public static let yellowGap = LightRules.standard.yellowGap
     /// Red beyond this gap.
-    public static let redGap = 35
+    public static let redGap = LightRules.standard.redGap
     /// A milestone still open this many working days before its date shows yellow.
-    public static let milestoneWarningDays = 3
+    public static let milestoneWarningDays = LightRules.standard.milestoneWarningDays
 
     /// The light of `task` on `today`. Elapsed time is counted in working days of `calendar`,
-    /// so a week of 国庆 holiday does not make every task look late.
-    public static func of(_ task: TaskItem, today: Day, calendar: WorkCalendar) -> Light {
+    /// so a week of 国庆 holiday does not make every task look late. `rules` are the zone's thresholds.
+    public static func of(_ task: TaskItem, today: Day, calendar: WorkCalendar, rules: LightRules = .standard) -> Light {
+        let yellowGap = rules.yellowGap, redGap = rules.redGap, milestoneWarningDays = rules.milestoneWarningDays
         if task.status == .done {
             let finished = task.doneOn ?? task.deadline
             return finished <= task.deadline ? .done : .doneLate
@@ -44,6 +45,11 @@ public enum Light: String, Codable, Sendable, CaseIterable {
             return today >= warnFrom ? .yellow : .green
         }
         if today < task.plannedStart { return .notStarted }
+        if task.percentDone == 0 && task.status == .notStarted && task.durationDays >= 1 {
+            // Not started although its latest start (deadline minus its duration) has passed.
+            let latestStart = calendar.add(-(task.durationDays - 1), workdaysTo: calendar.workday(onOrBefore: task.deadline))
+            if today > latestStart { return .yellow }
+        }
         let total = max(1, calendar.workdays(from: task.plannedStart, to: task.deadline))
         let elapsed = calendar.workdays(from: task.plannedStart, to: today)
         let expected = min(100, elapsed * 100 / total)
@@ -61,11 +67,11 @@ public struct ProgressSummary: Codable, Sendable, Equatable {
     /// Weighted by task weight; 0...100.
     public var percentDone: Double
 
-    public init(tasks: [TaskItem], today: Day, calendar: WorkCalendar) {
+    public init(tasks: [TaskItem], today: Day, calendar: WorkCalendar, rules: LightRules = .standard) {
         var counts: [Light: Int] = [:]
         var weightSum = 0.0, doneSum = 0.0
         for t in tasks {
-            counts[Light.of(t, today: today, calendar: calendar), default: 0] += 1
+            counts[Light.of(t, today: today, calendar: calendar, rules: rules), default: 0] += 1
             let w = t.weight > 0 ? t.weight : 1
             weightSum += w
             doneSum += w * Double(t.status == .done ? 100 : t.percentDone)
@@ -81,5 +87,27 @@ public struct ProgressSummary: Codable, Sendable, Equatable {
     public var worst: Light? {
         let order: [Light] = [.overdue, .red, .yellow, .doneLate, .green, .notStarted, .suspended, .done]
         return order.first { count($0) > 0 }
+    }
+}
+
+/// A zone's thresholds for the lights (the office sets them; the lights page explains them).
+public struct LightRules: Codable, Sendable, Equatable {
+    /// Yellow when progress trails the elapsed share of working time by more than this many points.
+    public var yellowGap: Int
+    /// Red when it trails by more than this.
+    public var redGap: Int
+    /// An open milestone turns yellow this many working days before its date.
+    public var milestoneWarningDays: Int
+
+    public init(yellowGap: Int, redGap: Int, milestoneWarningDays: Int) {
+        self.yellowGap = yellowGap; self.redGap = redGap; self.milestoneWarningDays = milestoneWarningDays
+    }
+
+    public static let standard = LightRules(yellowGap: 15, redGap: 35, milestoneWarningDays: 3)
+
+    public func validate() throws {
+        guard (1...99).contains(yellowGap) else { throw ValidationError(field: "yellowGap", "黄灯阈值须在1到99之间") }
+        guard (yellowGap + 1...100).contains(redGap) else { throw ValidationError(field: "redGap", "红灯阈值须大于黄灯阈值且不超过100") }
+        guard (0...30).contains(milestoneWarningDays) else { throw ValidationError(field: "milestoneWarningDays", "节点预警天数须在0到30之间") }
     }
 }

@@ -13,6 +13,7 @@ public enum GuatuMigrations {
         AddTaskZoneIdIndex(),
         CreateCalendar(),
         CreateBaselines(),
+        CreateZoneSettings(),
     ]
 }
 

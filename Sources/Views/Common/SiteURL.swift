@@ -41,6 +41,7 @@ public enum SiteURL: Sendable, Equatable {
     case apiDocs
     case calendar
     case battleMap
+    case lights
     case workPointSchedule(Int)
     case workPointDeadline(Int)
     case workPointScheduleApply(Int)
@@ -89,6 +90,7 @@ public enum SiteURL: Sendable, Equatable {
         case .apiDocs: return "/api/v1/openapi.json"
         case .calendar: return "/calendar"
         case .battleMap: return "/battle-map"
+        case .lights: return "/lights"
         case .workPointSchedule(let id): return "/work-points/\(id)/schedule"
         case .workPointDeadline(let id): return "/work-points/\(id)/deadline"
         case .workPointScheduleApply(let id): return "/work-points/\(id)/schedule/apply"

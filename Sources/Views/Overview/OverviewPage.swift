@@ -41,7 +41,8 @@ public struct OverviewPage: Sendable {
     public func render(_ ctx: PageContext) -> String {
         Layout.render(title: "总览", context: ctx, body: .group(
             .h1("\(year)年度工作总览"),
-            .p(.class("meta"), .text("截至\(today.iso)，共\(total.total)项任务和节点，加权完成进度\(String(format: "%.1f", total.percentDone))%")),
+            .p(.class("meta"), .text("截至\(today.iso)，共\(total.total)项任务和节点，加权完成进度\(String(format: "%.1f", total.percentDone))%。"),
+               .a(.href(SiteURL.lights.path), .text("红黄绿灯怎样判定"))),
             .div(.class("counts"), .forEach(Self.shownLights) { l in
                 .a(.href(SiteURL.matrix.with([("light", l.rawValue)])), UI.light(l), .text(" \(total.count(l))"))
             }),
