@@ -13,7 +13,7 @@ struct LightsTests {
             let f = try await Fixture.make(app)
             var api = Browser(app, bearer: f.tokens["leader"])
             // Task A: 2026-03-02 … 09-30, 40 % on 06-15. Expected share by working days, counted from the
-            // 2026 notice (清明 04-06, 劳动节 05-01..05, make-up 05-09, 端午 06-19): 71 of 145 → 48 %; gap 8.
+            // 2026 notice (清明 04-06, 劳动节 05-01..05, make-up 05-09, 端午 06-19, 中秋 09-25): 73 of 149 → 48 %; gap 8.
             #expect(try (try await api.get("/api/v1/tasks/\(f.taskA)")).json()["light"] as? String == "green")
             var web = Browser(app)
             _ = try await web.login("office")
