@@ -78,3 +78,36 @@ struct CalendarPageTests {
         }
     }
 }
+
+@Suite("日历订阅")
+struct FeedTests {
+    @Test("本单位订阅地址返回本单位未完成任务的截止日和节点；吊销后失效")
+    func unitFeed() async throws {
+        try await withGuatu { app in
+            let f = try await Fixture.make(app)
+            var b = Browser(app)
+            _ = try await b.login("reporter")
+            _ = try await b.get("/me/tokens")
+            let created = try await b.post("/me/feeds", [("kind", "unit")])
+            #expect(created.status == .ok)
+            let marker = "新的订阅地址（请立即复制到日历应用中“从URL订阅”）："
+            let rest = try #require(created.text.components(separatedBy: marker).dropFirst().first)
+            let url = String(rest.prefix { $0 != "<" })
+            let path = try #require(url.range(of: "/feeds/").map { String(url[$0.lowerBound...]) })
+            var anonymous = Browser(app)
+            let ics = try await anonymous.get(path)
+            #expect(ics.status == .ok)
+            #expect(ics.headers.first(name: .contentType)?.hasPrefix("text/calendar") == true)
+            #expect(ics.text.contains("SUMMARY:【截止】摸排高企培育库"))
+            #expect(ics.text.contains("SUMMARY:【节点】报送高企认定材料"))
+            #expect(!ics.text.contains("组织高企申报培训"))   // another unit's task
+            #expect(ics.text.contains("DTSTART;VALUE=DATE:20260930"))
+            let feeds = try await app.store.feeds(userId: try #require(try await app.store.loginRecord(username: "reporter")).account.id)
+            _ = try await b.get("/me/tokens")
+            #expect(try await b.post("/me/feeds/\(feeds[0].id)/revoke", []).status == .seeOther)
+            #expect(try await anonymous.get(path).status == .notFound)
+            #expect(try await anonymous.get("/feeds/not-a-token.ics").status == .notFound)
+            _ = f
+        }
+    }
+}

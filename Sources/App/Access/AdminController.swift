@@ -220,7 +220,7 @@ enum AdminController {
         return try await tokensPage(req, actor, newToken: nil)
     }
 
-    static func tokensPage(_ req: Request, _ actor: Actor, newToken: String?, errors: FormErrors = FormErrors(), status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func tokensPage(_ req: Request, _ actor: Actor, newToken: String?, newFeedURL: String? = nil, errors: FormErrors = FormErrors(), status: HTTPResponseStatus = .ok) async throws -> Response {
         let tokens = try await req.store.apiTokens(userId: actor.userId)
         let list = TablePage(title: "我的API令牌", intro: "调用 /api/v1 接口时在请求头中携带 Authorization: Bearer 令牌。令牌只在创建时显示一次。",
             headers: ["名称", "创建时间", "最近使用", "状态", "操作"],
@@ -232,6 +232,21 @@ enum AdminController {
                             cancel: SiteURL.home.path, submitTitle: "创建")
         var html = list.render(req.pageContext(current: .tokens))
         html = html.replacingOccurrences(of: "</main>", with: section(form.render(req.pageContext(current: .tokens))) + "</main>")
+        if actor.can(.readMatrix) {
+            let feeds = try await req.store.feeds(userId: actor.userId)
+            let feedList = TablePage(title: "日历订阅（iCalendar）",
+                intro: "把您的截止日期和节点订阅到Outlook或手机日历。订阅地址相当于密码，只在创建时显示一次；不再需要时请吊销。",
+                headers: ["类型", "创建时间", "状态", "操作"],
+                rows: feeds.map { f in [.text(f.kind == .person ? "个人（我负责的任务、我分管计划的节点）" : "本单位（负责和配合的任务）"),
+                                        .text(String(f.createdAt.prefix(19))), .text(f.revoked ? "已吊销" : "有效"),
+                                        f.revoked ? .text("") : .post("吊销", url: SiteURL.feedRevoke(f.id).path, version: nil, confirm: "确定吊销此订阅？")] },
+                notice: newFeedURL.map { "新的订阅地址（请立即复制到日历应用中“从URL订阅”）：\($0)" })
+            var kinds: [FormPage.SelectOption] = [.init("person", "个人")]
+            if actor.unitId != nil { kinds.append(.init("unit", "本单位")) }
+            let feedForm = FormPage(title: "新建日历订阅", action: SiteURL.feeds.path, fields: [.init("kind", "订阅内容", .select(options: kinds, blank: nil), value: "person")],
+                                    cancel: SiteURL.home.path, submitTitle: "生成订阅地址")
+            html = html.replacingOccurrences(of: "</main>", with: section(feedList.render(req.pageContext(current: .tokens))) + section(feedForm.render(req.pageContext(current: .tokens))) + "</main>")
+        }
         return req.html(html, status: status)
     }
 

@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
     BattleMapController.register(r)
     RoadmapController.register(r)
     LightsController.register(r)
+    FeedController.register(r)
     TaskController.register(r)
     PlanController.register(r)
     UnitController.register(r)

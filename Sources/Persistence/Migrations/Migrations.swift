@@ -14,6 +14,7 @@ public enum GuatuMigrations {
         CreateCalendar(),
         CreateBaselines(),
         CreateZoneSettings(),
+        CreateCalendarFeeds(),
     ]
 }
 

@@ -42,6 +42,9 @@ public enum SiteURL: Sendable, Equatable {
     case calendar
     case battleMap
     case lights
+    case feeds
+    case feedRevoke(Int)
+    case feed(String)
     case workPointSchedule(Int)
     case workPointDeadline(Int)
     case workPointScheduleApply(Int)
@@ -91,6 +94,9 @@ public enum SiteURL: Sendable, Equatable {
         case .calendar: return "/calendar"
         case .battleMap: return "/battle-map"
         case .lights: return "/lights"
+        case .feeds: return "/me/feeds"
+        case .feedRevoke(let id): return "/me/feeds/\(id)/revoke"
+        case .feed(let token): return "/feeds/\(token).ics"
         case .workPointSchedule(let id): return "/work-points/\(id)/schedule"
         case .workPointDeadline(let id): return "/work-points/\(id)/deadline"
         case .workPointScheduleApply(let id): return "/work-points/\(id)/schedule/apply"
