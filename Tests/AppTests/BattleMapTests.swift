@@ -28,7 +28,7 @@ struct BattleMapTests {
             #expect(byUnit.text.contains("组织高企申报培训"))
             #expect(!byUnit.text.contains("摸排高企培育库"))
             let q4 = try await b.get("/battle-map?zoom=q4")
-            #expect(q4.text.contains("10月") && !q4.text.contains(">3月<"))
+            #expect(q4.text.contains("class=\"month\">10月<") && !q4.text.contains("class=\"month\">3月<"))
             let print = try await b.get("/battle-map?print=a3")
             #expect(print.text.contains("size:A3 landscape"))
         }

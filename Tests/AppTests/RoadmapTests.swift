@@ -46,6 +46,13 @@ struct RoadmapTests {
             let expected = CalendarTests_workdays(from: "2026-07-13", to: "2026-10-09")
             let after = try await web.get("/work-points/\(f.secondWorkPointId)/schedule")
             #expect(after.text.contains("+\(expected)"))
+            // The battle map marks the critical path and draws the baseline under the moved bars.
+            let map = try await web.get("/battle-map?plan=\(f.planId)")
+            #expect(map.text.contains("stroke-width=\"2\""))
+            #expect(map.text.contains("class=\"baseline\""))
+            #expect(map.text.contains("关键路径"))
+            let october = try await web.get("/battle-map?plan=\(f.planId)&zoom=m10")
+            #expect(october.status == .ok && october.text.contains("class=\"month\">10月<") && !october.text.contains("class=\"month\">9月<"))
             let audit = try await app.store.auditEntries(zoneId: f.zoneId, .init(entityType: "task", entityId: b.id))
             #expect(audit.entries.first?.action == .update)
         }

@@ -20,7 +20,7 @@ enum BattleMapController {
         filters.unitId = req.query[Int.self, at: "unit"]
         filters.leaderId = req.query[Int.self, at: "leader"]
         filters.light = req.query[String.self, at: "light"].flatMap(Light.init(rawValue:))
-        let zoom = req.query[String.self, at: "zoom"].flatMap(BattleMapPage.Zoom.init(rawValue:)) ?? .year
+        let zoom = req.query[String.self, at: "zoom"].flatMap(BattleMapPage.Zoom.init(raw:)) ?? .year
         let printSize = req.query[String.self, at: "print"].flatMap { ["a3", "a0"].contains($0) ? $0 : nil }
         let ref = try await req.matrixReference(actor, year: year)
 
@@ -44,6 +44,20 @@ enum BattleMapController {
             note = "共\(inScope)项任务：已收拢为计划和工作要点的汇总条（灰色为时间跨度，彩色为完成进度）。选择一个计划查看其中每项任务。"
         }
 
+        // Critical paths of the work points that have a deadline, and approved baselines, for the tasks shown.
+        var critical = Set<Int>()
+        var baselines: [Int: BaselineDates] = [:]
+        if let tasksByWP {
+            let deadlines = try await req.store.workPointDeadlines(zoneId: actor.zoneId)
+            for (wp, lines) in tasksByWP {
+                guard let deadline = deadlines[wp] else { continue }
+                let input = ScheduleInput.forTasks(lines.map(\.0), deadline: deadline, today: req.today)
+                if let result = try? Scheduler.schedule(input, today: req.today, calendar: req.calendar) {
+                    for id in result.criticalPath { if let n = Int(id.dropFirst()) { critical.insert(n) } }
+                }
+            }
+            baselines = try await req.store.baselines(taskIds: tasksByWP.values.flatMap { $0.map(\.0.id) }, zoneId: actor.zoneId)
+        }
         let wpsByPlan = Dictionary(grouping: ref.workPoints, by: \.planId)
         var rows: [BattleMapPage.Row] = []
         for p in plans {
@@ -60,7 +74,9 @@ enum BattleMapController {
                 for (t, light) in tasks {
                     planRows.append(.init(kind: t.kind == .milestone ? .milestone : .task, label: t.title, start: t.plannedStart, end: t.deadline,
                                           percent: Double(t.percentDone), light: light, link: SiteURL.task(t.id).path,
-                                          note: "\(ref.names.unit(t.ownerUnitId))，\(light.chineseName)，完成\(t.percentDone)%"))
+                                          note: "\(ref.names.unit(t.ownerUnitId))，\(light.chineseName)，完成\(t.percentDone)%" + (critical.contains(t.id) ? "，关键路径" : ""),
+                                          critical: critical.contains(t.id),
+                                          baseline: baselines[t.id].map { (start: $0.plannedStart, end: $0.deadline) }))
                 }
             }
             if byUnitOrLight && planRows.isEmpty { continue }

@@ -28,22 +28,14 @@ enum RoadmapController {
         let deadline = try await req.store.workPointDeadline(id: workPointId, zoneId: actor.zoneId)
         let tasks = try await req.store.tasks(zoneId: actor.zoneId, TaskFilter(workPointId: workPointId))
         guard let deadline else { return Computed(workPoint: wp, deadline: nil, tasks: tasks, result: nil, problem: "请先设置工作要点的完成时限，再倒排各项任务。") }
-        let open = tasks.filter { $0.status != .done }
-        let openIds = Set(open.map(\.id))
-        var external: [Int: TaskItem] = [:]
-        for t in open { for p in t.predecessorIds where !openIds.contains(p) && external[p] == nil {
-            if let e = try? await req.store.task(id: p, zoneId: actor.zoneId), e.status != .done, e.workPointId != workPointId { external[p] = e }
-        } }
-        var input = ScheduleInput(deadline: deadline, today: req.today, tasks: [])
-        for e in external.values {
-            input.tasks.append(ScheduleTask(id: "外部#\(e.id)", duration: e.kind == .milestone ? 0 : e.durationDays, start: e.plannedStart, deadline: nil, predecessors: []))
-        }
-        for t in open {
-            let preds = t.predecessorIds.compactMap { p -> Dependency? in
-                openIds.contains(p) ? Dependency("#\(p)") : (external[p] != nil ? Dependency("外部#\(p)") : nil)
+        let openIds = Set(tasks.filter { $0.status != .done }.map(\.id))
+        var external: [TaskItem] = []
+        for t in tasks where t.status != .done {
+            for p in t.predecessorIds where !openIds.contains(p) && !external.contains(where: { $0.id == p }) {
+                if let e = try? await req.store.task(id: p, zoneId: actor.zoneId), e.workPointId != workPointId { external.append(e) }
             }
-            input.tasks.append(ScheduleTask(id: "#\(t.id)", duration: t.kind == .milestone ? 0 : max(1, t.durationDays), predecessors: preds))
         }
+        let input = ScheduleInput.forTasks(tasks, deadline: deadline, today: req.today, external: external)
         do {
             return Computed(workPoint: wp, deadline: deadline, tasks: tasks, result: try Scheduler.schedule(input, today: req.today, calendar: req.calendar), problem: nil)
         } catch let e as ScheduleError {

@@ -87,3 +87,12 @@ extension Store {
         return out
     }
 }
+
+extension Store {
+    /// Every work point deadline of the zone that is set.
+    public func workPointDeadlines(zoneId: Int) async throws -> [Int: Day] {
+        struct R: Decodable { let id: Int; let deadline: String? }
+        let rows = try await sql.raw("SELECT id, deadline FROM work_points WHERE zone_id = \(bind: zoneId) AND deadline IS NOT NULL").rows(R.self)
+        return Dictionary(uniqueKeysWithValues: rows.compactMap { r in r.deadline.flatMap(Day.init(iso:)).map { (r.id, $0) } })
+    }
+}

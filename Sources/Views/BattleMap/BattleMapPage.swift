@@ -15,23 +15,44 @@ public struct BattleMapPage: Sendable {
         public let light: Light?
         public let link: String?
         public let note: String
-        public init(kind: RowKind, label: String, start: Day, end: Day, percent: Double, light: Light?, link: String?, note: String) {
+        /// On the critical path of its work point's roadmap.
+        public let critical: Bool
+        /// The approved baseline's dates, drawn as a ghost under the bar.
+        public let baseline: (start: Day, end: Day)?
+        public init(kind: RowKind, label: String, start: Day, end: Day, percent: Double, light: Light?, link: String?, note: String,
+                    critical: Bool = false, baseline: (start: Day, end: Day)? = nil) {
             self.kind = kind; self.label = label; self.start = start; self.end = end; self.percent = percent
-            self.light = light; self.link = link; self.note = note
+            self.light = light; self.link = link; self.note = note; self.critical = critical; self.baseline = baseline
         }
     }
-    public enum Zoom: String, Sendable, CaseIterable {
-        case year, q1, q2, q3, q4
-        public var chineseName: String {
-            switch self { case .year: return "全年"; case .q1: return "一季度"; case .q2: return "二季度"; case .q3: return "三季度"; case .q4: return "四季度" }
+    /// The span shown: the year, a quarter or a month.
+    public enum Zoom: Sendable, Equatable {
+        case year, quarter(Int), month(Int)
+        public init?(raw: String) {
+            if raw == "year" { self = .year; return }
+            if raw.hasPrefix("q"), let n = Int(raw.dropFirst()), (1...4).contains(n) { self = .quarter(n); return }
+            if raw.hasPrefix("m"), let n = Int(raw.dropFirst()), (1...12).contains(n) { self = .month(n); return }
+            return nil
         }
+        public var raw: String {
+            switch self { case .year: return "year"; case .quarter(let q): return "q\(q)"; case .month(let m): return "m\(m)" }
+        }
+        public var chineseName: String {
+            switch self {
+            case .year: return "全年"
+            case .quarter(let q): return ["一", "二", "三", "四"][q - 1] + "季度"
+            case .month(let m): return "\(m)月"
+            }
+        }
+        public static var choices: [Zoom] { [.year] + (1...4).map { .quarter($0) } + (1...12).map { .month($0) } }
         func range(_ year: Int) -> (Day, Day) {
             switch self {
             case .year: return (Day.firstOfYear(year), Day.lastOfYear(year))
-            case .q1: return (Day(year: year, month: 1, day: 1)!, Day(year: year, month: 3, day: 31)!)
-            case .q2: return (Day(year: year, month: 4, day: 1)!, Day(year: year, month: 6, day: 30)!)
-            case .q3: return (Day(year: year, month: 7, day: 1)!, Day(year: year, month: 9, day: 30)!)
-            case .q4: return (Day(year: year, month: 10, day: 1)!, Day(year: year, month: 12, day: 31)!)
+            case .quarter(let q):
+                let first = Day(year: year, month: q * 3 - 2, day: 1)!
+                return (first, Day(year: year, month: q * 3, day: Day.daysIn(month: q * 3, year: year))!)
+            case .month(let m):
+                return (Day(year: year, month: m, day: 1)!, Day(year: year, month: m, day: Day.daysIn(month: m, year: year))!)
             }
         }
     }
@@ -70,7 +91,7 @@ public struct BattleMapPage: Sendable {
 
     public func render(_ ctx: PageContext) -> String {
         var items = filters.queryItems.filter { $0.0 != "year" || $0.1 != nil }
-        items.append(("zoom", zoom == .year ? nil : zoom.rawValue))
+        items.append(("zoom", zoom == .year ? nil : zoom.raw))
         let printStyle = printSize.map { size in
             "<style>@page{size:\(size == "a0" ? "A0" : "A3") landscape;margin:8mm}header.top,footer,form.filters,.actions{display:none}main{max-width:none;padding:0}svg.battle{width:100%;height:auto}</style>"
         } ?? ""
@@ -79,15 +100,17 @@ public struct BattleMapPage: Sendable {
             .h1("\(filters.year)年度挂图作战图"),
             filterForm(),
             .div(.class("actions"),
-                .forEach(Zoom.allCases) { z in
-                    .a(.href(SiteURL.battleMap.with(items.filter { $0.0 != "zoom" } + [("zoom", z == .year ? nil : z.rawValue)])), .class(z == zoom ? "on" : ""), .text(z.chineseName))
+                .forEach(Zoom.choices) { z in
+                    .a(.href(SiteURL.battleMap.with(items.filter { $0.0 != "zoom" } + [("zoom", z == .year ? nil : z.raw)])), .class(z == zoom ? "on" : ""), .text(z.chineseName))
                 },
                 .a(.href(SiteURL.battleMap.with(items + [("print", "a3")])), .text("打印（A3横版）")),
                 .a(.href(SiteURL.battleMap.with(items + [("print", "a0")])), .text("上墙（A0）"))),
             .unwrap(foldedNote) { .p(.class("meta"), .text($0)) },
             .div(.class("legend"), .forEach([Light.done, .doneLate, .green, .yellow, .red, .overdue, .notStarted]) { l in
                 .group(.span(.class("swatch"), .style("background:\(Self.color(l))")), .text(" \(l.chineseName)　"))
-            }, .text("◆ 节点　"), .span(.class("swatch"), .style("background:#d93025;width:2px")), .text(" 今天")),
+            }, .text("◆ 节点　"), .span(.class("swatch"), .style("background:#d93025;width:2px")), .text(" 今天　"),
+               .span(.class("swatch"), .style("background:#fff;border:2px solid #202124")), .text(" 关键路径　"),
+               .span(.class("swatch"), .style("background:#5f6368;height:3px")), .text(" 基线")),
             .div(.class("scroll"), .raw(svg()))
         ))
     }
@@ -147,12 +170,18 @@ public struct BattleMapPage: Sendable {
                 h.open("polygon", [("points", "\(fmt(cx)),\(fmt(cy - 7)) \(fmt(cx + 7)),\(fmt(cy)) \(fmt(cx)),\(fmt(cy + 7)) \(fmt(cx - 7)),\(fmt(cy))"),
                                    ("fill", Self.color(r.light)), ("stroke", "#202124"), ("stroke-width", "0.6")]); h.close("polygon")
             case .task:
-                h.open("rect", [("x", fmt(x1)), ("y", fmt(y + 5)), ("width", fmt(max(2, x2 - x1))), ("height", fmt(rh - 10)), ("rx", "2"), ("fill", Self.color(r.light))]); h.close("rect")
+                var attrs: [(StaticString, String)] = [("x", fmt(x1)), ("y", fmt(y + 4)), ("width", fmt(max(2, x2 - x1))), ("height", fmt(rh - 11)), ("rx", "2"), ("fill", Self.color(r.light))]
+                if r.critical { attrs += [("stroke", "#202124"), ("stroke-width", "2")] }
+                h.open("rect", attrs); h.close("rect")
             case .plan, .workPoint:
                 let bh = r.kind == .plan ? 10.0 : 8.0
                 let top = y + (rh - bh) / 2
                 h.open("rect", [("x", fmt(x1)), ("y", fmt(top)), ("width", fmt(max(2, x2 - x1))), ("height", fmt(bh)), ("fill", r.kind == .plan ? "#5f6368" : "#9aa0a6")]); h.close("rect")
                 h.open("rect", [("x", fmt(x1)), ("y", fmt(top)), ("width", fmt(max(0, (x2 - x1) * r.percent / 100))), ("height", fmt(bh)), ("fill", Self.color(r.light))]); h.close("rect")
+            }
+            if let b = r.baseline, b.end >= from, b.start <= to {
+                let bx1 = x(max(b.start, from)), bx2 = x(min(b.end, to).adding(days: 1))
+                h.open("rect", [("class", "baseline"), ("x", fmt(bx1)), ("y", fmt(y + rh - 6)), ("width", fmt(max(2, bx2 - bx1))), ("height", "3"), ("fill", "#5f6368"), ("opacity", "0.6")]); h.close("rect")
             }
             h.close("g")
             if r.link != nil { h.close("a") }
