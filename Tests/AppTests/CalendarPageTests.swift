@@ -111,3 +111,19 @@ struct FeedTests {
         }
     }
 }
+
+@Suite("没有节假日数据的年份：接口给出警告")
+struct MissingYearWarningTests {
+    @Test("时限落在尚无国务院安排的年份的任务，接口响应带警告头")
+    func header() async throws {
+        try await withGuatu { app in
+            let f = try await Fixture.make(app)
+            var b = Browser(app, bearer: f.tokens["office"])
+            let created = try await b.json(.POST, "/api/v1/tasks", #"{"workPointId": \#(f.workPointId), "title": "跨年任务", "ownerUnitId": \#(f.unitA), "plannedStart": "2026-12-01", "deadline": "2031-01-31"}"#)
+            #expect(created.status == .created)
+            #expect(created.headers.first(name: "Guatu-Calendar-Warning")?.contains("2031") == true)
+            let ok = try await b.get("/api/v1/tasks/\(f.taskA)")
+            #expect(ok.headers.first(name: "Guatu-Calendar-Warning") == nil)
+        }
+    }
+}

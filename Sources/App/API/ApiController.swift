@@ -162,15 +162,21 @@ enum ApiController {
         async let totalQ = req.countTasks(a, f)
         let (items, total) = try await (itemsQ, totalQ)
         let body = TaskListJSON.encode(items.map { TaskDTO(task: $0, light: req.light($0)) }, total: total, limit: limit, offset: offset)
-        return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"], body: .init(data: body))
+        let res = Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"], body: .init(data: body))
+        res.warnIfMissingCalendar(req.calendar, days: items.flatMap { [$0.plannedStart, $0.deadline] })
+        return res
     }
     @Sendable static func getTask(_ req: Request) async throws -> Response {
         let t = try await req.store.task(id: try req.id(), zoneId: try req.actor().zoneId)
-        return try req.json(TaskDTO(task: t, light: req.light(t)))
+        let res = try req.json(TaskDTO(task: t, light: req.light(t)))
+        res.warnIfMissingCalendar(req.calendar, days: [t.plannedStart, t.deadline])
+        return res
     }
     @Sendable static func createTask(_ req: Request) async throws -> Response {
         let t = try await req.store.createTask(try req.body(TaskDraft.self), actor: try req.actor(), today: req.today, calendar: req.calendar)
-        return try req.json(TaskDTO(task: t, light: req.light(t)), status: .created)
+        let res = try req.json(TaskDTO(task: t, light: req.light(t)), status: .created)
+        res.warnIfMissingCalendar(req.calendar, days: [t.plannedStart, t.deadline])
+        return res
     }
     @Sendable static func updateTask(_ req: Request) async throws -> Response {
         let actor = try req.actor()

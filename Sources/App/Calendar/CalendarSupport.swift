@@ -56,3 +56,13 @@ enum CalendarText {
         return "\(list)年的国务院节假日安排尚未录入，工作日暂按周一至周五计算（可由系统管理员在“工作日历”页或用 guatu calendar load 录入）。"
     }
 }
+
+extension Response {
+    /// Says so when dates in this answer fall in years the calendar knows only as weekends.
+    func warnIfMissingCalendar(_ calendar: WorkCalendar, days: [Day]) {
+        let years = Set(days.map(\.year)).filter { !calendar.hasOfficialData(year: $0) }.sorted()
+        guard !years.isEmpty else { return }
+        headers.replaceOrAdd(name: "Guatu-Calendar-Warning",
+                             value: "no official holiday notice for \(years.map(String.init).joined(separator: ",")); working days counted as weekdays only")
+    }
+}

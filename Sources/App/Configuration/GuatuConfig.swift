@@ -15,6 +15,8 @@ public struct GuatuConfig: Sendable {
     public var sessionHours: Int
     /// Connections per event loop for PostgreSQL (Fluent's default of 1 starves a busy server).
     public var postgresPoolSize: Int
+    /// Seconds a request waits for a pooled database connection before failing.
+    public var poolTimeoutSeconds: Int
     public var benchRoutes: Bool
     /// A fixed "today" (YYYY-MM-DD) for demos and tests; nil means China's today.
     public var fixedToday: Day?
@@ -69,6 +71,7 @@ public struct GuatuConfig: Sendable {
             bcryptCost: int("GUATU_BCRYPT_COST", 12, 4...31),
             sessionHours: int("GUATU_SESSION_HOURS", 8, 1...720),
             postgresPoolSize: int("GUATU_DB_POOL", 8, 1...200),
+            poolTimeoutSeconds: int("GUATU_DB_POOL_TIMEOUT", 10, 1...600),
             benchRoutes: bool("GUATU_BENCH", false),
             fixedToday: today,
             secureCookies: bool("GUATU_SECURE_COOKIES", false),
@@ -79,7 +82,8 @@ public struct GuatuConfig: Sendable {
 
     /// For tests: in-memory SQLite, cheap password hashing, a fixed day.
     public static func testing(today: Day, database: DatabaseKind = .sqliteMemory) -> GuatuConfig {
+        // Tests run many apps at once on 2 cores: give a busy pool time rather than fail.
         GuatuConfig(database: database, dataDirectory: NSTemporaryDirectory(), bcryptCost: 4, sessionHours: 8,
-                    postgresPoolSize: 4, benchRoutes: false, fixedToday: today, secureCookies: false, autoMigrate: true)
+                    postgresPoolSize: 4, poolTimeoutSeconds: 120, benchRoutes: false, fixedToday: today, secureCookies: false, autoMigrate: true)
     }
 }

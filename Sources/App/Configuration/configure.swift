@@ -22,16 +22,16 @@ public func configure(_ app: Application, config: GuatuConfig) async throws {
 
     switch config.database {
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory, maxConnectionsPerEventLoop: 1), as: .sqlite)
+        app.databases.use(.sqlite(.memory, maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(Int64(config.poolTimeoutSeconds))), as: .sqlite)
     case .sqliteFile(let path):
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .sqlite)
+        app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(Int64(config.poolTimeoutSeconds))), as: .sqlite)
     case .postgres(let url):
         var pg = try SQLPostgresConfiguration(url: url)
         pg.searchPath = app.postgresSearchPath
         app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: config.postgresPoolSize,
-                                    connectionPoolTimeout: .seconds(10)), as: .psql)
+                                    connectionPoolTimeout: .seconds(Int64(config.poolTimeoutSeconds))), as: .psql)
     }
     app.migrations.add(GuatuMigrations.all)
     if case .sqliteFile = config.database {

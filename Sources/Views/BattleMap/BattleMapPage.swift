@@ -93,7 +93,8 @@ public struct BattleMapPage: Sendable {
         var items = filters.queryItems.filter { $0.0 != "year" || $0.1 != nil }
         items.append(("zoom", zoom == .year ? nil : zoom.raw))
         let printStyle = printSize.map { size in
-            "<style>@page{size:\(size == "a0" ? "A0" : "A3") landscape;margin:8mm}header.top,footer,form.filters,.actions{display:none}main{max-width:none;padding:0}svg.battle{width:100%;height:auto}</style>"
+            // One landscape sheet: the SVG scales to the page's width and, for a long map, its height.
+            "<style>@page{size:\(size == "a0" ? "A0" : "A3") landscape;margin:8mm}header.top,footer,form.filters,.actions,.legend{display:none}main{max-width:none;padding:0}h1{font-size:14pt;margin:0 0 2mm}svg.battle{width:100%;min-width:0;height:auto;max-height:\(size == "a0" ? "815mm" : "270mm")}</style>"
         } ?? ""
         return Layout.render(title: "挂图作战", context: ctx, body: .group(
             .raw(printStyle),
