@@ -536,3 +536,25 @@ private struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("排期输入：矩阵任务")
+struct TaskScheduleInputTests {
+    func task(_ id: Int, duration: Int, percent: Int, status: TaskItem.Status = .inProgress, kind: TaskItem.Kind = .task, preds: [Int] = []) -> TaskItem {
+        TaskItem(id: id, planId: 1, workPointId: 1, seq: id, kind: kind, title: "t\(id)", ownerUnitId: 1, coUnitIds: [], responsiblePerson: "",
+                 deliverable: "", acceptanceStandard: "", weight: 1, plannedStart: Day(iso: "2026-09-01")!, deadline: Day(iso: "2026-12-01")!,
+                 durationDays: duration, predecessorIds: preds, percentDone: percent, status: status, doneOn: nil)
+    }
+
+    @Test("进行中的任务按剩余工作量排期，已完成的任务不排期且不再约束后续任务")
+    func remainingWork() {
+        let input = ScheduleInput.forTasks([task(1, duration: 55, percent: 40), task(2, duration: 10, percent: 100, status: .done),
+                                            task(3, duration: 20, percent: 0, preds: [2]), task(4, duration: 0, percent: 0, kind: .milestone, preds: [1])],
+                                           deadline: Day(iso: "2026-12-25")!, today: Day(iso: "2026-11-26")!)
+        #expect(input.tasks.map(\.id) == ["#1", "#3", "#4"])
+        #expect(input.tasks[0].duration == 33)      // 55 × 60 % = 33 working days left
+        #expect(input.tasks[1].duration == 20)
+        #expect(input.tasks[1].predecessors.isEmpty) // its predecessor is done
+        #expect(input.tasks[2].duration == 0 && input.tasks[2].predecessors.map(\.id) == ["#1"])
+        #expect(ScheduleInput.forTasks([task(5, duration: 3, percent: 99)], deadline: Day(iso: "2026-12-25")!, today: Day(iso: "2026-11-26")!).tasks[0].duration == 1)
+    }
+}

@@ -3,7 +3,8 @@ import Foundation
 extension ScheduleInput {
     /// The schedule of a set of matrix tasks reversed from `deadline`: done tasks are left out (and
     /// links to them count as satisfied); `external` predecessors (other work points) take part fixed
-    /// at their planned start. Task ids become "#id", external ones "外部#id".
+    /// at their planned start. Task ids become "#id", external ones "外部#id". A task under way is
+    /// scheduled for its remaining work: its duration times the share not yet done, at least one day.
     public static func forTasks(_ tasks: [TaskItem], deadline: Day, today: Day, external: [TaskItem] = []) -> ScheduleInput {
         let open = tasks.filter { $0.status != .done }
         let openIds = Set(open.map(\.id))
@@ -16,8 +17,14 @@ extension ScheduleInput {
             let preds = t.predecessorIds.compactMap { p -> Dependency? in
                 openIds.contains(p) ? Dependency("#\(p)") : (externalIds.contains(p) ? Dependency("外部#\(p)") : nil)
             }
-            input.tasks.append(ScheduleTask(id: "#\(t.id)", duration: t.kind == .milestone ? 0 : max(1, t.durationDays), predecessors: preds))
+            input.tasks.append(ScheduleTask(id: "#\(t.id)", duration: remaining(t), predecessors: preds))
         }
         return input
+    }
+
+    static func remaining(_ t: TaskItem) -> Int {
+        guard t.kind != .milestone else { return 0 }
+        let d = max(1, t.durationDays)
+        return max(1, (d * (100 - min(99, t.percentDone)) + 99) / 100)
     }
 }
