@@ -78,6 +78,7 @@ enum DemoLoader {
                 let span = max(20, calendar.workdays(from: begin, to: yearEnd))
                 let slot = max(5, span / max(1, w.tasks.count))
                 var previous: Int?
+                var lastDeadline: Day?
                 for (ti, t) in w.tasks.enumerated() {
                     var d = TaskDraft()
                     d.workPointId = wp.id; d.title = t.title; d.ownerUnitId = unitIds[t.owner]; d.coUnitIds = t.coUnits.compactMap { unitIds[$0] }
@@ -95,7 +96,10 @@ enum DemoLoader {
                     let created = try await store.createTask(d, actor: system, today: today, calendar: calendar)
                     previous = created.id
                     taskCount += 1
+                    lastDeadline = max(lastDeadline ?? deadline, deadline)
                 }
+                // The work point is due when its last task is: its roadmap and critical path are live from the start.
+                if let lastDeadline { try await store.setWorkPointDeadline(id: wp.id, deadline: lastDeadline, actor: system) }
             }
         }
         log("已载入演示数据：\(DemoContent.zoneName)，\(DemoContent.plans.count)项计划，\(taskCount)项任务和节点（\(year)年度，今天按\(today.iso)计）。")
