@@ -46,6 +46,8 @@ struct RoadmapTests {
             let expected = CalendarTests_workdays(from: "2026-07-13", to: "2026-10-09")
             let after = try await web.get("/work-points/\(f.secondWorkPointId)/schedule")
             #expect(after.text.contains("+\(expected)"))
+            let taskPage = try await web.get("/tasks/\(c.id)")
+            #expect(taskPage.text.contains("2026-07-10至2026-07-10，推迟\(expected)个工作日"))
             // The battle map marks the critical path and draws the baseline under the moved bars.
             let map = try await web.get("/battle-map?plan=\(f.planId)")
             #expect(map.text.contains("stroke-width=\"2\""))

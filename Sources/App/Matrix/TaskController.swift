@@ -23,9 +23,11 @@ enum TaskController {
         async let namesQ = req.names(actor)
         var preds: [TaskItem] = []
         for p in task.predecessorIds { if let t = try? await req.store.task(id: p, zoneId: actor.zoneId) { preds.append(t) } }
+        let baseline = try await req.store.baselines(taskIds: [task.id], zoneId: actor.zoneId)[task.id]
         let page = TaskPage(task: task, light: req.light(task), plan: try await planQ, workPoint: try await wpQ, predecessors: preds,
                             history: try await historyQ.entries, names: try await namesQ,
-                            canEdit: actor.mayEdit(task, fields: TaskDraft.reporterFields), canArchive: actor.can(.editMatrix))
+                            canEdit: actor.mayEdit(task, fields: TaskDraft.reporterFields), canArchive: actor.can(.editMatrix),
+                            baseline: baseline.map { (start: $0.plannedStart, deadline: $0.deadline, variance: req.calendar.workdayDistance(from: $0.deadline, to: task.deadline)) })
         return req.html(page.render(req.pageContext(current: .matrix)))
     }
 

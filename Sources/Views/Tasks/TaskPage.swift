@@ -13,7 +13,11 @@ public struct TaskPage: Sendable {
     public var names: Names
     public var canEdit: Bool
     public var canArchive: Bool
-    public init(task: TaskItem, light: Light, plan: Plan, workPoint: WorkPoint, predecessors: [TaskItem], history: [AuditEntry], names: Names, canEdit: Bool, canArchive: Bool) {
+    /// The approved baseline's dates and the deadline's variance from it in working days (+ later).
+    public var baseline: (start: Day, deadline: Day, variance: Int)?
+    public init(task: TaskItem, light: Light, plan: Plan, workPoint: WorkPoint, predecessors: [TaskItem], history: [AuditEntry], names: Names, canEdit: Bool, canArchive: Bool,
+                baseline: (start: Day, deadline: Day, variance: Int)? = nil) {
+        self.baseline = baseline
         self.task = task; self.light = light; self.plan = plan; self.workPoint = workPoint; self.predecessors = predecessors
         self.history = history; self.names = names; self.canEdit = canEdit; self.canArchive = canArchive
     }
@@ -56,6 +60,7 @@ public struct TaskPage: Sendable {
             t.archived ? .p(.class("warning"), .text("此任务已归档。")) : .empty,
             .div(.class("actions"),
                 canEdit && !t.archived ? .a(.href(SiteURL.taskEdit(t.id).path), .text("编辑")) : .empty,
+                .a(.href(SiteURL.workPointSchedule(t.workPointId).path), .text("路线图")),
                 canArchive && !t.archived ? UI.postButton("归档", to: SiteURL.taskArchive(t.id).path, csrf: ctx.csrfToken, version: t.version, confirm: "确定归档此任务？") : .empty
             ),
             .dl(.class("facts"),
@@ -66,6 +71,9 @@ public struct TaskPage: Sendable {
                 .dt("计划开始"), .dd(.text(t.plannedStart.iso)),
                 .dt("完成时限"), .dd(.text(t.deadline.iso)),
                 .dt("工期"), .dd(.text(t.kind == .milestone ? "节点" : "\(t.durationDays)个工作日")),
+                .dt("基线"), .dd(.text(baseline.map { b in
+                    "\(b.start.iso)至\(b.deadline.iso)，" + (b.variance == 0 ? "与基线一致" : (b.variance > 0 ? "推迟\(b.variance)个工作日" : "提前\(-b.variance)个工作日"))
+                } ?? "尚未批准")),
                 .dt("完成进度"), .dd(UI.progressBar(Double(t.percentDone))),
                 .dt("状态"), .dd(.text(t.status.chineseName + (t.doneOn.map { "（\($0.iso)完成）" } ?? ""))),
                 .dt("成果形式"), .dd(.text(t.deliverable.isEmpty ? "—" : t.deliverable)),
