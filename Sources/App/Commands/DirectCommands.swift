@@ -38,6 +38,13 @@ enum DirectCommands {
         Bad input exits with status 2 and a message on stderr.
         """
 
+    /// Bad input is status 2, anything else 1; the message goes to stderr.
+    static func failure(_ error: any Error) -> Int32 {
+        let usage = error as? UsageError
+        FileHandle.standardError.write(Data("错误 (error): \(usage?.description ?? "\(error)")\n".utf8))
+        return usage == nil ? 1 : 2
+    }
+
     /// Returns the exit status.
     static func run(_ app: Application, _ args: [String]) async -> Int32 {
         if args[1] == "schedule" { return await schedule(app, args) }
@@ -102,12 +109,8 @@ enum DirectCommands {
                 throw UsageError(description: "用法有误。运行 guatu calendar --help 查看用法")
             }
             return 0
-        } catch let e as UsageError {
-            FileHandle.standardError.write(Data("错误 (error): \(e.description)\n".utf8))
-            return 2
         } catch {
-            FileHandle.standardError.write(Data("错误 (error): \(error)\n".utf8))
-            return 1
+            return failure(error)
         }
     }
 
@@ -151,12 +154,8 @@ enum DirectCommands {
             FileHandle.standardOutput.write(result.jsonData())
             FileHandle.standardOutput.write(Data("\n".utf8))
             return 0
-        } catch let e as UsageError {
-            FileHandle.standardError.write(Data("错误 (error): \(e.description)\n".utf8))
-            return 2
         } catch {
-            FileHandle.standardError.write(Data("错误 (error): \(error)\n".utf8))
-            return 1
+            return failure(error)
         }
     }
 }

@@ -15,11 +15,7 @@ enum BattleMapController {
     @Sendable static func show(_ req: Request) async throws -> Response {
         let actor = try req.actor(.readMatrix)
         let year = try await req.yearInView(actor)
-        var filters = MatrixPage.Filters(year: year)
-        filters.planId = req.query[Int.self, at: "plan"]
-        filters.unitId = req.query[Int.self, at: "unit"]
-        filters.leaderId = req.query[Int.self, at: "leader"]
-        filters.light = req.query[String.self, at: "light"].flatMap(Light.init(rawValue:))
+        let filters = req.matrixFilters(year: year)
         let zoom = req.query[String.self, at: "zoom"].flatMap(BattleMapPage.Zoom.init(raw:)) ?? .year
         let printSize = req.query[String.self, at: "print"].flatMap { ["a3", "a0"].contains($0) ? $0 : nil }
         let ref = try await req.matrixReference(actor, year: year)

@@ -24,3 +24,15 @@ extension Request {
         CalendarText.missingYears(calendar.hasOfficialData(year: year) ? [] : [year]).map { [$0] } ?? []
     }
 }
+
+extension Request {
+    /// The filters of the matrix and battle map pages, read from the query string.
+    func matrixFilters(year: Int) -> MatrixPage.Filters {
+        var f = MatrixPage.Filters(year: year)
+        f.planId = query[Int.self, at: "plan"]
+        f.unitId = query[Int.self, at: "unit"]
+        f.leaderId = query[Int.self, at: "leader"]
+        f.light = query[String.self, at: "light"].flatMap(Light.init(rawValue:))
+        return f
+    }
+}

@@ -35,11 +35,7 @@ enum OverviewController {
     @Sendable static func matrix(_ req: Request) async throws -> Response {
         let actor = try req.actor(.readMatrix)
         let year = try await req.yearInView(actor)
-        var filters = MatrixPage.Filters(year: year)
-        filters.planId = req.query[Int.self, at: "plan"]
-        filters.unitId = req.query[Int.self, at: "unit"]
-        filters.leaderId = req.query[Int.self, at: "leader"]
-        filters.light = req.query[String.self, at: "light"].flatMap(Light.init(rawValue:))
+        var filters = req.matrixFilters(year: year)
         filters.query = req.query[String.self, at: "q"].flatMap { $0.isEmpty ? nil : String($0.prefix(100)) }
         let offset = max(0, req.query[Int.self, at: "offset"] ?? 0)
         let ref = try await req.matrixReference(actor, year: year)

@@ -5,17 +5,7 @@ import Plot
 /// user text goes through this first, or a `"` in a task title would end the attribute.
 public func attr(_ s: String) -> String {
     var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for c in s {
-        switch c {
-        case "&": out += "&amp;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        default: out.append(c)
-        }
-    }
+    HTMLWriter.escape(s, into: &out)
     return out
 }
 
