@@ -105,21 +105,26 @@ extension Store {
 
     func attachLinks(_ rows: [TaskRow], zoneId: Int) async throws -> [TaskItem] {
         guard !rows.isEmpty else { return [] }
-        struct Co: Decodable { let taskId: Int; let unitId: Int }
-        struct Link: Decodable { let predecessorId: Int; let successorId: Int }
-        let co: [Co], links: [Link]
+        // Co-units and predecessors in one round trip: kind 0 is (task, co-unit), kind 1 (task, predecessor).
+        let links: [any SQLRow]
         if rows.count > 400 {
             // Large pages: one scan by zone beats a huge IN list.
-            co = try await sql.raw("SELECT task_id, unit_id FROM task_co_units WHERE zone_id = \(bind: zoneId)").rows(Co.self)
-            links = try await sql.raw("SELECT predecessor_id, successor_id FROM task_links WHERE zone_id = \(bind: zoneId)").rows(Link.self)
+            links = try await sql.raw("""
+                SELECT 0 AS k, task_id AS a, unit_id AS b FROM task_co_units WHERE zone_id = \(bind: zoneId)
+                UNION ALL SELECT 1 AS k, successor_id AS a, predecessor_id AS b FROM task_links WHERE zone_id = \(bind: zoneId)
+                """).all()
         } else {
             let ids = rows.map(\.id)
-            co = try await sql.raw("SELECT task_id, unit_id FROM task_co_units WHERE task_id IN (\(binds: ids))").rows(Co.self)
-            links = try await sql.raw("SELECT predecessor_id, successor_id FROM task_links WHERE successor_id IN (\(binds: ids))").rows(Link.self)
+            links = try await sql.raw("""
+                SELECT 0 AS k, task_id AS a, unit_id AS b FROM task_co_units WHERE task_id IN (\(binds: ids))
+                UNION ALL SELECT 1 AS k, successor_id AS a, predecessor_id AS b FROM task_links WHERE successor_id IN (\(binds: ids))
+                """).all()
         }
         var coBy: [Int: [Int]] = [:], predBy: [Int: [Int]] = [:]
-        for c in co { coBy[c.taskId, default: []].append(c.unitId) }
-        for l in links { predBy[l.successorId, default: []].append(l.predecessorId) }
+        for l in links {
+            let k = try l.decode(column: "k", as: Int.self), a = try l.decode(column: "a", as: Int.self), b = try l.decode(column: "b", as: Int.self)
+            if k == 0 { coBy[a, default: []].append(b) } else { predBy[a, default: []].append(b) }
+        }
         return rows.map { $0.task(co: (coBy[$0.id] ?? []).sorted(), preds: (predBy[$0.id] ?? []).sorted()) }
     }
 
