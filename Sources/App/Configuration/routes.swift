@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     RoadmapController.register(r)
     LightsController.register(r)
     FeedController.register(r)
+    ReportingController.register(r)
     TaskController.register(r)
     PlanController.register(r)
     UnitController.register(r)

@@ -21,7 +21,7 @@ struct AppError: Error, AbortError {
 
     static let entityNames: [String: String] = [
         "task": "任务", "plan": "计划", "work_point": "工作要点", "unit": "单位", "user": "用户",
-        "positioning_target": "目标定位", "api_token": "令牌", "calendar_override": "本区日历调整",
+        "positioning_target": "目标定位", "api_token": "令牌", "calendar_override": "本区日历调整", "report": "报告",
     ]
 
     /// Maps what the lower layers throw to what the user sees.

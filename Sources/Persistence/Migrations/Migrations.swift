@@ -15,6 +15,7 @@ public enum GuatuMigrations {
         CreateBaselines(),
         CreateZoneSettings(),
         CreateCalendarFeeds(),
+        CreateReports(),
     ]
 }
 

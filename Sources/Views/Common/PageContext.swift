@@ -31,6 +31,7 @@ public struct PageContext: Sendable {
             items += [NavItem(title: "总览", url: .home), NavItem(title: "挂图作战", url: .battleMap), NavItem(title: "工作矩阵", url: .matrix),
                       NavItem(title: "单位视图", url: .unitMatrix), NavItem(title: "目标定位", url: .targets)]
         }
+        if actor.can(.reportOwnTasks) { items.append(NavItem(title: "交账", url: .inbox)) }
         items.append(NavItem(title: "工作日历", url: .calendar))
         if actor.can(.editMatrix) { items.append(NavItem(title: "单位管理", url: .units)) }
         if actor.can(.manageAccounts) || actor.can(.manageRoles) { items.append(NavItem(title: "用户管理", url: .users)) }

@@ -42,6 +42,11 @@ public enum SiteURL: Sendable, Equatable {
     case calendar
     case battleMap
     case lights
+    case inbox
+    case taskReport(Int)
+    case reviews
+    case reportReview(Int)
+    case reportingCycle
     case feeds
     case feedRevoke(Int)
     case feed(String)
@@ -94,6 +99,11 @@ public enum SiteURL: Sendable, Equatable {
         case .calendar: return "/calendar"
         case .battleMap: return "/battle-map"
         case .lights: return "/lights"
+        case .inbox: return "/inbox"
+        case .taskReport(let id): return "/tasks/\(id)/report"
+        case .reviews: return "/reports/review"
+        case .reportReview(let id): return "/reports/\(id)/review"
+        case .reportingCycle: return "/reporting/cycle"
         case .feeds: return "/me/feeds"
         case .feedRevoke(let id): return "/me/feeds/\(id)/revoke"
         case .feed(let token): return "/feeds/\(token).ics"

@@ -1,0 +1,65 @@
+import Domain
+import Plot
+
+/// 交账收件箱: what a unit owes this period, what is late, what was returned.
+public struct InboxPage: Sendable {
+    public struct Line: Sendable {
+        public let task: TaskItem
+        public let light: Light
+        public let report: ReportSummary?
+        public init(task: TaskItem, light: Light, report: ReportSummary?) { self.task = task; self.light = light; self.report = report }
+    }
+    /// What the inbox shows of the period's newest report.
+    public struct ReportSummary: Sendable {
+        public let status: String
+        public let statusName: String
+        public let late: Bool
+        public let reason: String?
+        public init(status: String, statusName: String, late: Bool, reason: String?) {
+            self.status = status; self.statusName = statusName; self.late = late; self.reason = reason
+        }
+    }
+    public var unitName: String
+    public var units: [OrgUnit]
+    public var selectedUnit: Int?
+    public var cycleName: String
+    public var period: ReportingPeriod
+    public var pastDue: Bool
+    public var lines: [Line]
+    public var canReview: Bool
+    public init(unitName: String, units: [OrgUnit], selectedUnit: Int?, cycleName: String, period: ReportingPeriod, pastDue: Bool, lines: [Line], canReview: Bool) {
+        self.unitName = unitName; self.units = units; self.selectedUnit = selectedUnit; self.cycleName = cycleName; self.period = period
+        self.pastDue = pastDue; self.lines = lines; self.canReview = canReview
+    }
+
+    public func render(_ ctx: PageContext) -> String {
+        let owed = lines.filter { $0.report == nil || $0.report?.status == "returned" }.count
+        return Layout.render(title: "交账", context: ctx, body: .group(
+            .h1(.text("\(unitName)交账")),
+            .p(.class("meta"), .text("交账周期：\(cycleName)。本期（\(period.key)，\(period.start.iso)至\(period.end.iso)）截止\(period.due.iso) \(period.dueHour):00\(pastDue ? "，已过截止时间" : "")。本期还需填报\(owed)项。")),
+            units.isEmpty ? .empty : .form(.method(.get), .action(SiteURL.inbox.path), .class("filters"),
+                .element(named: "label", nodes: [.text("单位"), UI.select("unit", options: units.map { (String($0.id), $0.name) }, selected: Set([selectedUnit.map(String.init)].compactMap { $0 }))]),
+                .button(.type(.submit), .text("查看"))),
+            canReview ? .p(.a(.href(SiteURL.reviews.path), .text("审核待审报告 ›"))) : .empty,
+            lines.isEmpty ? .p(.class("meta"), .text("本单位本期没有需要交账的任务。")) : .div(.class("scroll"), .table(.class("responsive"),
+                .thead(.tr(.th("任务"), .th("时限"), .th("进度"), .th("状态"), .th("本期交账"), .th("操作"))),
+                .tbody(.forEach(lines) { l in
+                    .tr(.td(.data(named: "label", value: "任务"), .a(.href(SiteURL.task(l.task.id).path), .text(l.task.title))),
+                        .td(.data(named: "label", value: "时限"), .text(l.task.deadline.iso)),
+                        .td(.data(named: "label", value: "进度"), UI.progressBar(Double(l.task.percentDone))),
+                        .td(.data(named: "label", value: "状态"), UI.light(l.light)),
+                        .td(.data(named: "label", value: "本期交账"), status(l)),
+                        .td(.data(named: "label", value: "操作"), .a(.href(SiteURL.taskReport(l.task.id).path), .text(l.report == nil || l.report?.status == "returned" ? "填报" : "查看/补报"))))
+                })))
+        ))
+    }
+
+    func status(_ l: Line) -> Node<HTML.BodyContext> {
+        guard let r = l.report else {
+            return pastDue ? .span(.class("light red"), .text("逾期未报")) : .span(.class("light not_started"), .text("待填报"))
+        }
+        let cls = r.status == "accepted" ? "done" : (r.status == "returned" ? "red" : "yellow")
+        return .group(.span(.class("light \(cls)"), .text(r.statusName)), r.late ? .span(.class("meta"), .text(" 逾期提交")) : .empty,
+                      .unwrap(r.reason.flatMap { $0.isEmpty ? nil : $0 }) { .p(.class("meta"), .text("理由：\($0)")) })
+    }
+}

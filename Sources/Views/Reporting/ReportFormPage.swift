@@ -1,0 +1,48 @@
+import Domain
+import Plot
+
+/// 填报: a task's report for the current period, and its earlier reports.
+public struct ReportFormPage: Sendable {
+    public struct Past: Sendable {
+        public let periodKey: String, submittedAt: String, by: String, percent: Int, progress: String, status: String, late: Bool, reason: String?
+        public init(periodKey: String, submittedAt: String, by: String, percent: Int, progress: String, status: String, late: Bool, reason: String?) {
+            self.periodKey = periodKey; self.submittedAt = submittedAt; self.by = by; self.percent = percent; self.progress = progress
+            self.status = status; self.late = late; self.reason = reason
+        }
+    }
+    public var task: TaskItem
+    public var period: ReportingPeriod
+    public var values: [String: String]
+    public var errors: FormErrors
+    public var history: [Past]
+    public var canSubmit: Bool
+    public init(task: TaskItem, period: ReportingPeriod, values: [String: String], errors: FormErrors, history: [Past], canSubmit: Bool) {
+        self.task = task; self.period = period; self.values = values; self.errors = errors; self.history = history; self.canSubmit = canSubmit
+    }
+
+    public func render(_ ctx: PageContext) -> String {
+        func v(_ k: String) -> String { values[k] ?? "" }
+        return Layout.render(title: "交账：\(task.title)", context: ctx, body: .group(
+            .p(.class("meta"), .a(.href(SiteURL.inbox.path), .text("‹ 交账收件箱"))),
+            .h1(.text("交账：\(task.title)")),
+            .p(.class("meta"), .text("本期 \(period.key)，截止\(period.due.iso) \(period.dueHour):00。提交后由督查室审核；逾期提交照常接收并标注逾期。")),
+            errors.isEmpty ? .empty : .p(.class("errorbox"), .text(errors["_form"] ?? "请修改标出的内容后再提交。")),
+            canSubmit ? .form(.method(.post), .action(SiteURL.taskReport(task.id).path), .class("edit"),
+                UI.csrf(ctx.csrfToken),
+                UI.field("完成进度（%）", name: "percentDone", error: errors, UI.textInput("percentDone", v("percentDone"), type: "number", required: true)),
+                UI.field("本期进展", name: "progress", error: errors, UI.textArea("progress", v("progress"))),
+                UI.field("存在问题", name: "problems", error: errors, UI.textArea("problems", v("problems"))),
+                UI.field("下步计划", name: "nextSteps", error: errors, UI.textArea("nextSteps", v("nextSteps"))),
+                UI.field("需协调事项", name: "coordination", error: errors, UI.textArea("coordination", v("coordination"))),
+                UI.submit("提交")) : .empty,
+            .h2("交账记录"),
+            history.isEmpty ? .p(.class("meta"), .text("暂无")) : .div(.class("scroll"), .table(
+                .thead(.tr(.th("周期"), .th("提交时间（UTC）"), .th("提交人"), .th("进度"), .th("本期进展"), .th("审核"))),
+                .tbody(.forEach(history) { h in
+                    .tr(.td(.text(h.periodKey)), .td(.text(String(h.submittedAt.prefix(16)).replacingOccurrences(of: "T", with: " ") + (h.late ? " 逾期" : ""))),
+                        .td(.text(h.by)), .td(.text("\(h.percent)%")), .td(.text(h.progress)),
+                        .td(.text(h.status + (h.reason.flatMap { $0.isEmpty ? nil : "：" + $0 } ?? ""))))
+                })))
+        ))
+    }
+}

@@ -1,0 +1,84 @@
+@testable import App
+import Domain
+import Persistence
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("交账：填报、审核、收件箱")
+struct ReportingTests {
+    @Test("填报员交账，任务进度随之更新；督查室退回后可再报，通过后不能重复报；他人并发审核被拒", arguments: TestDB.all)
+    func lifecycle(_ db: TestDB) async throws {
+        try await withGuatu(db) { app in
+            let f = try await Fixture.make(app)
+            var unit = Browser(app)
+            _ = try await unit.login("reporter")
+            let inbox = try await unit.get("/inbox")
+            #expect(inbox.status == .ok)
+            // Today is Monday 2026-06-15: week 2026-W25, due Friday 06-19 — 端午节 — so Thursday 06-18.
+            #expect(inbox.text.contains("本期（2026-W25，2026-06-15至2026-06-21）截止2026-06-18 17:00"))
+            #expect(inbox.text.contains("摸排高企培育库") && inbox.text.contains("待填报"))
+            #expect(!inbox.text.contains("组织高企申报培训"))      // another unit's task
+            _ = try await unit.get("/tasks/\(f.taskA)/report")
+            let empty = try await unit.post("/tasks/\(f.taskA)/report", [("percentDone", "55"), ("progress", "  ")])
+            #expect(empty.status == .unprocessableEntity && empty.text.contains("请填写本期进展"))
+            let sent = try await unit.post("/tasks/\(f.taskA)/report", [("percentDone", "55"), ("progress", "已摸排企业86家"), ("coordination", "需统计局提供名单")])
+            #expect(sent.status == .seeOther)
+            #expect(try await app.store.task(id: f.taskA, zoneId: f.zoneId).percentDone == 55)
+            #expect(try await unit.get("/inbox").text.contains("待审核"))
+            // Another unit's task: refused, nothing stored.
+            _ = try await unit.get("/tasks/\(f.taskB)/report")
+            #expect(try await unit.post("/tasks/\(f.taskB)/report", [("percentDone", "60"), ("progress", "x")]).status == .forbidden)
+            #expect(try await app.store.reports(taskId: f.taskB, zoneId: f.zoneId).isEmpty)
+
+            var office = Browser(app), office2 = Browser(app)
+            _ = try await office.login("office")
+            _ = try await office2.login("office")
+            let pending = try await office.get("/reports/review")
+            #expect(pending.text.contains("已摸排企业86家") && pending.text.contains("需统计局提供名单"))
+            let report = try #require(try await app.store.pendingReports(zoneId: f.zoneId).first)
+            _ = try await office2.get("/reports/review")
+            let noReason = try await office.post("/reports/\(report.id)/review", [("version", "1"), ("decision", "return"), ("reason", "")])
+            #expect(noReason.status == .unprocessableEntity && noReason.text.contains("退回时请写明理由"))
+            #expect(try await office.post("/reports/\(report.id)/review", [("version", "1"), ("decision", "return"), ("reason", "请附企业名单")]).status == .seeOther)
+            let late = try await office2.post("/reports/\(report.id)/review", [("version", "1"), ("decision", "accept")])
+            #expect(late.status == .conflict && late.text.contains("已被他人审核"))
+            let back = try await unit.get("/inbox")
+            #expect(back.text.contains("被退回") && back.text.contains("请附企业名单"))
+            _ = try await unit.get("/tasks/\(f.taskA)/report")
+            #expect(try await unit.post("/tasks/\(f.taskA)/report", [("percentDone", "60"), ("progress", "已补充名单")]).status == .seeOther)
+            let second = try #require(try await app.store.pendingReports(zoneId: f.zoneId).first)
+            _ = try await office.get("/reports/review")
+            #expect(try await office.post("/reports/\(second.id)/review", [("version", "1"), ("decision", "accept")]).status == .seeOther)
+            _ = try await unit.get("/tasks/\(f.taskA)/report")
+            let again = try await unit.post("/tasks/\(f.taskA)/report", [("percentDone", "70"), ("progress", "再报")])
+            #expect(again.status == .conflict && again.text.contains("已通过审核"))
+            // Both submissions are kept exactly as submitted.
+            let history = try await app.store.reports(taskId: f.taskA, zoneId: f.zoneId)
+            #expect(history.map(\.progress) == ["已补充名单", "已摸排企业86家"])
+            #expect(history.map(\.status) == [.accepted, .returned])
+        }
+    }
+
+    @Test("按月交账、截止日已过：照收并标注逾期；收件箱显示逾期未报")
+    func lateMonthly() async throws {
+        try await withGuatu { app in
+            let f = try await Fixture.make(app)
+            var office = Browser(app)
+            _ = try await office.login("office")
+            _ = try await office.get("/reporting/cycle")
+            let bad = try await office.post("/reporting/cycle", [("version", "0"), ("kind", "monthly"), ("dueWeekday", "5"), ("dueDay", "40"), ("dueHour", "17")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(try await office.post("/reporting/cycle", [("version", "0"), ("kind", "monthly"), ("dueWeekday", "5"), ("dueDay", "10"), ("dueHour", "17")]).status == .seeOther)
+            var unit = Browser(app)
+            _ = try await unit.login("reporter")
+            let inbox = try await unit.get("/inbox")
+            #expect(inbox.text.contains("本期（2026-06") && inbox.text.contains("逾期未报"))
+            _ = try await unit.get("/tasks/\(f.taskA)/report")
+            _ = try await unit.post("/tasks/\(f.taskA)/report", [("percentDone", "50"), ("progress", "迟交的月报")])
+            let r = try #require(try await app.store.reports(taskId: f.taskA, zoneId: f.zoneId).first)
+            #expect(r.late && r.periodKey == "2026-06" && r.periodDue == Day(iso: "2026-06-10"))
+            #expect(try await unit.get("/inbox").text.contains("逾期提交"))
+        }
+    }
+}
