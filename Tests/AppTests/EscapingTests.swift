@@ -80,6 +80,17 @@ struct CacheTests {
             let after = try await b.get("/")
             #expect(after.text.contains("已逾期</span> 0"))
             #expect(after.text.contains("逾期完成</span> 1"))
+            // The task list and the matrix page are kept too, and follow the write the same way.
+            let listBefore = try await b.get("/api/v1/tasks?limit=10")
+            let matrixBefore = try await b.get("/matrix?plan=\(f.planId)")
+            #expect(matrixBefore.text.contains("共3项任务和节点"))
+            var d2 = TaskDraft(); d2.workPointId = f.workPointId; d2.title = "另一实例新建"; d2.ownerUnitId = f.unitA; d2.deadline = Day(iso: "2026-07-01")
+            _ = try await app.store.createTask(d2, actor: actor, today: testToday, calendar: .official)
+            let listAfter = try await b.get("/api/v1/tasks?limit=10")
+            #expect((try listBefore.json())["total"] as? Int == 3)
+            #expect((try listAfter.json())["total"] as? Int == 4)
+            let matrixAfter = try await b.get("/matrix?plan=\(f.planId)")
+            #expect(matrixAfter.text.contains("另一实例新建") && matrixAfter.text.contains("共4项任务和节点"))
         }
     }
 }

@@ -158,12 +158,16 @@ enum ApiController {
             return try req.json(ListPage(items: Array(all.dropFirst(offset).prefix(limit)), total: all.count, limit: limit, offset: offset))
         }
         f.limit = limit; f.offset = offset; f.order = .id
-        async let itemsQ = req.store.tasks(zoneId: a.zoneId, f)
-        async let totalQ = req.countTasks(a, f)
-        let (items, total) = try await (itemsQ, totalQ)
-        let body = TaskListJSON.encode(items.map { TaskDTO(task: $0, light: req.light($0)) }, total: total, limit: limit, offset: offset)
-        let res = Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"], body: .init(data: body))
-        res.warnIfMissingCalendar(req.calendar, days: items.flatMap { [$0.plannedStart, $0.deadline] })
+        // The same page is the same JSON until the zone's data (or the day) changes.
+        let page = try await req.cached(a, "apitasks|\(req.today.iso)|\(Store.cacheKey(f))|\(limit)|\(offset)") { [f] in
+            async let itemsQ = req.store.tasks(zoneId: a.zoneId, f)
+            async let totalQ = req.countTasks(a, f)
+            let (items, total) = try await (itemsQ, totalQ)
+            return (body: TaskListJSON.encode(items.map { TaskDTO(task: $0, light: req.light($0)) }, total: total, limit: limit, offset: offset),
+                    days: items.flatMap { [$0.plannedStart, $0.deadline] })
+        }
+        let res = Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"], body: .init(data: page.body))
+        res.warnIfMissingCalendar(req.calendar, days: page.days)
         return res
     }
     @Sendable static func getTask(_ req: Request) async throws -> Response {

@@ -38,6 +38,13 @@ enum OverviewController {
         var filters = req.matrixFilters(year: year)
         filters.query = req.query[String.self, at: "q"].flatMap { $0.isEmpty ? nil : String($0.prefix(100)) }
         let offset = max(0, req.query[Int.self, at: "offset"] ?? 0)
+        // The content is the same for everyone with the same rights until the zone's data changes.
+        let key = "matrixpage|\(year)|\(req.today.iso)|\(filters.queryItems.map { "\($0.0)=\($0.1 ?? "")" }.joined(separator: "&"))|\(offset)|\(actor.can(.editMatrix))"
+        let content = try await req.cached(actor, key) { [filters] in try await matrixContent(req, actor, year: year, filters: filters, offset: offset) }
+        return req.html(MatrixPage.render(content: content, req.pageContext(current: .matrix, warnings: req.calendarWarnings(year: year))))
+    }
+
+    static func matrixContent(_ req: Request, _ actor: Actor, year: Int, filters: MatrixPage.Filters, offset: Int) async throws -> String {
         let ref = try await req.matrixReference(actor, year: year)
         var lines: [MatrixPage.TaskLine] = []
         var total = 0
@@ -74,7 +81,7 @@ enum OverviewController {
         let page = MatrixPage(filters: filters, years: ref.years, plans: ref.plans, units: ref.units, leaders: ref.leaders, names: ref.names,
                               sections: sections, shownTasks: lines.count, total: total, offset: offset, pageSize: pageSize,
                               canEdit: actor.can(.editMatrix))
-        return req.html(page.render(req.pageContext(current: .matrix, warnings: req.calendarWarnings(year: year))))
+        return page.content()
     }
 
     @Sendable static func unitMatrix(_ req: Request) async throws -> Response {

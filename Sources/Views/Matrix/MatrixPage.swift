@@ -63,7 +63,18 @@ public struct MatrixPage: Sendable {
     }
 
     public func render(_ ctx: PageContext) -> String {
-        Layout.render(title: "工作矩阵", context: ctx, body: .group(
+        Self.render(content: content(), ctx)
+    }
+
+    /// The page around already-rendered content (the content is the same for every user with the
+    /// same rights, so the app may keep it; the frame carries the user, menu and CSRF token).
+    public static func render(content: String, _ ctx: PageContext) -> String {
+        Layout.render(title: "工作矩阵", context: ctx, body: .raw(content))
+    }
+
+    /// Everything inside the page frame: filters, actions, the tree, the pager.
+    public func content() -> String {
+        let body: Node<HTML.BodyContext> = .group(
             .h1("\(filters.year)年度工作矩阵"),
             filterForm(),
             canEdit ? .div(.class("actions"),
@@ -74,7 +85,8 @@ public struct MatrixPage: Sendable {
                 : .p(.class("meta"), .text("点击计划名称展开该计划的全部任务。")),
             .div(.class("tree"), .forEach(sections) { planSection($0) }),
             UI.pager(base: .matrix, query: filters.queryItems, offset: offset, limit: pageSize, total: total)
-        ))
+        )
+        return body.render()
     }
 
     func filterForm() -> Node<HTML.BodyContext> {
