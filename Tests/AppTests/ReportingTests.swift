@@ -82,3 +82,35 @@ struct ReportingTests {
         }
     }
 }
+
+@Suite("交账：一屏填报多项")
+struct BatchReportingTests {
+    @Test("收件箱一次提交多项；其中一项有误则一项也不提交，已填内容保留")
+    func batch() async throws {
+        try await withGuatu { app in
+            let f = try await Fixture.make(app)
+            var unit = Browser(app)
+            _ = try await unit.login("reporter")
+            let inbox = try await unit.get("/inbox")
+            #expect(inbox.text.contains("name=\"g_\(f.taskA)\""))
+            // A percent that is out of range on the second row: nothing is stored, the typed text comes back.
+            let bad = try await unit.post("/inbox", [("unit", String(f.unitA)), ("p_\(f.taskA)", "50"), ("g_\(f.taskA)", "第一项进展"),
+                                                      ("p_\(f.milestone)", "150"), ("g_\(f.milestone)", "第二项进展")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.text.contains("未提交任何一项") && bad.text.contains("value=\"第一项进展\""))
+            #expect(try await app.store.reports(taskId: f.taskA, zoneId: f.zoneId).isEmpty)
+            let none = try await unit.post("/inbox", [("unit", String(f.unitA)), ("p_\(f.taskA)", "50"), ("g_\(f.taskA)", "")])
+            #expect(none.status == .unprocessableEntity && none.text.contains("请至少填写一项"))
+            let ok = try await unit.post("/inbox", [("unit", String(f.unitA)), ("p_\(f.taskA)", "50"), ("g_\(f.taskA)", "第一项进展"),
+                                                     ("p_\(f.milestone)", "0"), ("g_\(f.milestone)", "材料准备中")])
+            #expect(ok.status == .seeOther)
+            #expect(try await app.store.reports(taskId: f.taskA, zoneId: f.zoneId).first?.progress == "第一项进展")
+            #expect(try await app.store.reports(taskId: f.milestone, zoneId: f.zoneId).first?.progress == "材料准备中")
+            #expect(try await app.store.pendingReports(zoneId: f.zoneId).count == 2)
+            // Another unit's task smuggled into the form: refused as a whole.
+            let smuggled = try await unit.post("/inbox", [("unit", String(f.unitA)), ("p_\(f.taskB)", "90"), ("g_\(f.taskB)", "越权")])
+            #expect(smuggled.status == .forbidden)
+            #expect(try await app.store.reports(taskId: f.taskB, zoneId: f.zoneId).isEmpty)
+        }
+    }
+}

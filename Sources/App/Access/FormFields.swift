@@ -28,6 +28,8 @@ struct FormFields {
     func all(_ name: String) -> [String] { (values[name] ?? []).filter { !$0.isEmpty } }
     func text(_ name: String) -> String { (first(name) ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
     func has(_ name: String) -> Bool { values[name] != nil }
+    /// Every field name sent, in no particular order.
+    var names: [String] { Array(values.keys) }
 }
 
 /// Reads typed values from a form, collecting one Chinese message per bad field.

@@ -8,6 +8,7 @@ import Views
 enum ReportingController {
     static func register(_ app: RoutesBuilder) {
         app.on(.GET, SiteURL.inbox.path, .permission(.reportOwnTasks), use: inbox)
+        app.on(.POST, SiteURL.inbox.path, .permission(.reportOwnTasks), use: submitMany)
         app.on(.GET, "/tasks/:id/report", .permission(.readMatrix), use: reportForm)
         app.on(.POST, "/tasks/:id/report", .permission(.reportOwnTasks), use: submit)
         app.on(.GET, SiteURL.reviews.path, .permission(.editMatrix), use: reviews)
@@ -30,10 +31,14 @@ enum ReportingController {
     }
 
     @Sendable static func inbox(_ req: Request) async throws -> Response {
+        try await inboxPage(req, unit: req.query[Int.self, at: "unit"], typed: [:], error: nil, status: .ok)
+    }
+
+    static func inboxPage(_ req: Request, unit requested: Int?, typed: [String: String], error: String?, status: HTTPResponseStatus) async throws -> Response {
         let actor = try req.actor(.reportOwnTasks)
         let units = try await req.store.units(zoneId: actor.zoneId)
         // The office may look at any unit's inbox; a reporter sees its own.
-        let unitId = actor.can(.editMatrix) ? (req.query[Int.self, at: "unit"] ?? actor.unitId ?? units.first?.id) : actor.unitId
+        let unitId = actor.can(.editMatrix) ? (requested ?? actor.unitId ?? units.first?.id) : actor.unitId
         guard let unitId, let unit = units.first(where: { $0.id == unitId }) else {
             throw AppError(.unprocessableEntity, "no_unit", "您的账号没有所属单位，无法交账。请联系系统管理员。")
         }
@@ -47,9 +52,43 @@ enum ReportingController {
                 .init(status: $0.status.rawValue, statusName: $0.status.chineseName, late: $0.late, reason: $0.reviewReason)
             })
         }
-        let page = InboxPage(unitName: unit.name, units: actor.can(.editMatrix) ? units : [], selectedUnit: unitId, cycleName: cycle.chineseName,
+        var page = InboxPage(unitName: unit.name, units: actor.can(.editMatrix) ? units : [], selectedUnit: unitId, cycleName: cycle.chineseName,
                              period: period, pastDue: period.isLate(at: now(req)), lines: lines, canReview: actor.can(.editMatrix))
-        return req.html(page.render(req.pageContext(current: .inbox)))
+        page.typed = typed
+        page.error = error
+        return req.html(page.render(req.pageContext(current: .inbox)), status: status)
+    }
+
+    /// The inbox's one-screen form: every row with 本期进展 filled in becomes a report; all or none.
+    @Sendable static func submitMany(_ req: Request) async throws -> Response {
+        let actor = try req.actor(.reportOwnTasks)
+        let form = try FormFields.require(req)
+        let unit = Int(form.text("unit"))
+        var typed: [String: String] = [:]
+        var items: [(taskId: Int, draft: ReportDraft)] = []
+        for name in form.names where name.hasPrefix("g_") {
+            guard let id = Int(name.dropFirst(2)) else { continue }
+            let progress = form.text(name), percent = form.text("p_\(id)")
+            typed[name] = progress; typed["p_\(id)"] = percent
+            if progress.isEmpty { continue }
+            guard let p = Int(percent) else {
+                return try await inboxPage(req, unit: unit, typed: typed, error: "进度须为0到100之间的整数（任务#\(id)）", status: .unprocessableEntity)
+            }
+            items.append((id, ReportDraft(percentDone: p, progress: progress)))
+        }
+        guard !items.isEmpty else {
+            return try await inboxPage(req, unit: unit, typed: typed, error: "请至少填写一项任务的本期进展", status: .unprocessableEntity)
+        }
+        let (_, period) = try await currentPeriod(req, zoneId: actor.zoneId)
+        do {
+            _ = try await req.store.submitReports(items, period: period, late: period.isLate(at: now(req)), actor: actor, today: req.today, calendar: req.calendar) { t in
+                guard actor.mayEdit(t, fields: ["percentDone"]) else { throw AppError(.forbidden, "forbidden", "只能为本单位负责的任务交账：\(t.title)") }
+            }
+        } catch {
+            guard let e = AppError.from(error), [.unprocessableEntity, .conflict, .forbidden, .notFound].contains(e.status) else { throw error }
+            return try await inboxPage(req, unit: unit, typed: typed, error: e.message + "。未提交任何一项，请修改后重新提交。", status: e.status)
+        }
+        return req.redirect(to: SiteURL.inbox.with([("unit", unit.map(String.init)), ("notice", "saved")]))
     }
 
     static func formPage(_ req: Request, _ actor: Actor, task: TaskItem, values: [String: String]?, errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {

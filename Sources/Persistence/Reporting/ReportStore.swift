@@ -54,6 +54,14 @@ public struct ReportDraft: Codable, Sendable, Equatable {
     }
 }
 
+/// A draft's values once validated.
+struct ReportValues: Sendable {
+    let percent: Int, progress: String, problems: String, nextSteps: String, coordination: String
+    init(_ v: (percent: Int, progress: String, problems: String, nextSteps: String, coordination: String)) {
+        percent = v.percent; progress = v.progress; problems = v.problems; nextSteps = v.nextSteps; coordination = v.coordination
+    }
+}
+
 extension Store {
     struct ReportRow: Decodable {
         let id: Int; let taskId: Int; let unitId: Int; let periodKey: String; let periodDue: String; let submittedAt: String
@@ -97,39 +105,63 @@ extension Store {
     /// Refused for an archived or finished-and-accepted period; a report after the due time is kept and marked late.
     public func submitReport(taskId: Int, period: ReportingPeriod, late: Bool, _ d: ReportDraft, actor: Actor, today: Day, calendar: WorkCalendar,
                              authorize: @Sendable (TaskItem) throws -> Void) async throws -> Report {
-        let v: (percent: Int, progress: String, problems: String, nextSteps: String, coordination: String)
-        do { v = try d.validated() } catch let e as ValidationError { throw StoreError.invalid(e) }
-        let task = try await self.task(id: taskId, zoneId: actor.zoneId)
-        try authorize(task)
-        guard !task.archived else { throw StoreError.invalid(ValidationError(field: "taskId", "任务已归档，不能再交账")) }
-        var progress = TaskDraft(); progress.percentDone = v.percent
-        let after = try validated { try TaskRules.apply(progress, to: task, today: today, calendar: calendar) }
+        try await submitReports([(taskId, d)], period: period, late: late, actor: actor, today: today, calendar: calendar, authorize: authorize)[0]
+    }
+
+    /// Several tasks' reports at once (one screen in the inbox): all are stored or none. A broken rule
+    /// names the task in its message.
+    public func submitReports(_ items: [(taskId: Int, draft: ReportDraft)], period: ReportingPeriod, late: Bool, actor: Actor, today: Day,
+                              calendar: WorkCalendar, authorize: @Sendable (TaskItem) throws -> Void) async throws -> [Report] {
+        struct Prepared: Sendable {
+            let task: TaskItem; let after: TaskItem
+            let v: ReportValues
+        }
+        var prepared: [Prepared] = []
+        for (taskId, d) in items {
+            let task = try await self.task(id: taskId, zoneId: actor.zoneId)
+            func named(_ e: ValidationError) -> StoreError {
+                .invalid(items.count == 1 ? e : ValidationError(field: e.field, "“\(task.title)”：\(e.message)"))
+            }
+            let v: ReportValues
+            do { v = ReportValues(try d.validated()) } catch let e as ValidationError { throw named(e) }
+            try authorize(task)
+            guard !task.archived else { throw named(ValidationError(field: "taskId", "任务已归档，不能再交账")) }
+            var progress = TaskDraft(); progress.percentDone = v.percent
+            let after = try validated { try TaskRules.apply(progress, to: task, today: today, calendar: calendar) }
+            prepared.append(Prepared(task: task, after: after, v: v))
+        }
+        let all = prepared
         return try await write { tx in
-            struct S: Decodable { let status: String }
-            let existing = try await tx.raw("SELECT status FROM reports WHERE task_id = \(bind: taskId) AND period_key = \(bind: period.key) ORDER BY id DESC LIMIT 1").row(S.self)
-            if existing?.status == Report.Status.accepted.rawValue {
-                throw StoreError.duplicate(field: "periodKey", message: "本期（\(period.key)）报告已通过审核，无需再报")
+            var out: [Report] = []
+            for p in all {
+                let task = p.task, after = p.after, v = p.v
+                struct S: Decodable { let status: String }
+                let existing = try await tx.raw("SELECT status FROM reports WHERE task_id = \(bind: task.id) AND period_key = \(bind: period.key) ORDER BY id DESC LIMIT 1").row(S.self)
+                if existing?.status == Report.Status.accepted.rawValue {
+                    throw StoreError.duplicate(field: "periodKey", message: "“\(task.title)”本期（\(period.key)）报告已通过审核，无需再报")
+                }
+                let now = Store.timestamp()
+                let id = try await tx.raw("""
+                    INSERT INTO reports (zone_id, task_id, unit_id, period_key, period_due, submitted_at, submitted_by, submitted_by_name, late, percent_done,
+                      progress, problems, next_steps, coordination, status, version)
+                    VALUES (\(bind: actor.zoneId), \(bind: task.id), \(bind: task.ownerUnitId), \(bind: period.key), \(bind: period.due.iso), \(bind: now),
+                      \(bind: actor.userId), \(bind: actor.displayName), \(bind: late ? 1 : 0), \(bind: v.percent), \(bind: v.progress), \(bind: v.problems),
+                      \(bind: v.nextSteps), \(bind: v.coordination), 'submitted', 1) RETURNING id
+                    """).row(IDRow.self)!.id
+                if after != task {
+                    try await Store.versionedUpdate(tx, table: "tasks", entity: "task", id: task.id, zoneId: actor.zoneId, version: task.version,
+                        set: "percent_done = \(bind: after.percentDone), status = \(bind: after.status.rawValue), done_on = \(bind: after.doneOn?.iso)")
+                    var audited = after; audited.version = task.version + 1
+                    try await Store.audit(tx, actor: actor, action: .update, entity: "task", id: task.id, before: task, after: audited)
+                }
+                let report = Report(id: id, taskId: task.id, unitId: task.ownerUnitId, periodKey: period.key, periodDue: period.due, submittedAt: now,
+                                    submittedByName: actor.displayName, late: late, percentDone: v.percent, progress: v.progress, problems: v.problems,
+                                    nextSteps: v.nextSteps, coordination: v.coordination, status: .submitted, reviewedAt: nil, reviewedByName: nil,
+                                    reviewReason: nil, version: 1)
+                try await Store.audit(tx, actor: actor, action: .create, entity: "report", id: id, before: Optional<Report>.none, after: report)
+                out.append(report)
             }
-            let now = Store.timestamp()
-            let id = try await tx.raw("""
-                INSERT INTO reports (zone_id, task_id, unit_id, period_key, period_due, submitted_at, submitted_by, submitted_by_name, late, percent_done,
-                  progress, problems, next_steps, coordination, status, version)
-                VALUES (\(bind: actor.zoneId), \(bind: taskId), \(bind: task.ownerUnitId), \(bind: period.key), \(bind: period.due.iso), \(bind: now),
-                  \(bind: actor.userId), \(bind: actor.displayName), \(bind: late ? 1 : 0), \(bind: v.percent), \(bind: v.progress), \(bind: v.problems),
-                  \(bind: v.nextSteps), \(bind: v.coordination), 'submitted', 1) RETURNING id
-                """).row(IDRow.self)!.id
-            if after != task {
-                try await Store.versionedUpdate(tx, table: "tasks", entity: "task", id: taskId, zoneId: actor.zoneId, version: task.version,
-                    set: "percent_done = \(bind: after.percentDone), status = \(bind: after.status.rawValue), done_on = \(bind: after.doneOn?.iso)")
-                var audited = after; audited.version = task.version + 1
-                try await Store.audit(tx, actor: actor, action: .update, entity: "task", id: taskId, before: task, after: audited)
-            }
-            let report = Report(id: id, taskId: taskId, unitId: task.ownerUnitId, periodKey: period.key, periodDue: period.due, submittedAt: now,
-                                submittedByName: actor.displayName, late: late, percentDone: v.percent, progress: v.progress, problems: v.problems,
-                                nextSteps: v.nextSteps, coordination: v.coordination, status: .submitted, reviewedAt: nil, reviewedByName: nil,
-                                reviewReason: nil, version: 1)
-            try await Store.audit(tx, actor: actor, action: .create, entity: "report", id: id, before: Optional<Report>.none, after: report)
-            return report
+            return out
         }
     }
 

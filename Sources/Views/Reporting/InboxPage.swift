@@ -27,6 +27,9 @@ public struct InboxPage: Sendable {
     public var pastDue: Bool
     public var lines: [Line]
     public var canReview: Bool
+    /// Values typed into the one-screen form (kept when it comes back with an error).
+    public var typed: [String: String] = [:]
+    public var error: String?
     public init(unitName: String, units: [OrgUnit], selectedUnit: Int?, cycleName: String, period: ReportingPeriod, pastDue: Bool, lines: [Line], canReview: Bool) {
         self.unitName = unitName; self.units = units; self.selectedUnit = selectedUnit; self.cycleName = cycleName; self.period = period
         self.pastDue = pastDue; self.lines = lines; self.canReview = canReview
@@ -41,17 +44,28 @@ public struct InboxPage: Sendable {
                 .element(named: "label", nodes: [.text("单位"), UI.select("unit", options: units.map { (String($0.id), $0.name) }, selected: Set([selectedUnit.map(String.init)].compactMap { $0 }))]),
                 .button(.type(.submit), .text("查看"))),
             canReview ? .p(.a(.href(SiteURL.reviews.path), .text("审核待审报告 ›"))) : .empty,
-            lines.isEmpty ? .p(.class("meta"), .text("本单位本期没有需要交账的任务。")) : .div(.class("scroll"), .table(.class("responsive"),
-                .thead(.tr(.th("任务"), .th("时限"), .th("进度"), .th("状态"), .th("本期交账"), .th("操作"))),
-                .tbody(.forEach(lines) { l in
-                    .tr(.td(.data(named: "label", value: "任务"), .a(.href(SiteURL.task(l.task.id).path), .text(l.task.title))),
-                        .td(.data(named: "label", value: "时限"), .text(l.task.deadline.iso)),
-                        .td(.data(named: "label", value: "进度"), UI.progressBar(Double(l.task.percentDone))),
-                        .td(.data(named: "label", value: "状态"), UI.light(l.light)),
-                        .td(.data(named: "label", value: "本期交账"), status(l)),
-                        .td(.data(named: "label", value: "操作"), .a(.href(SiteURL.taskReport(l.task.id).path), .text(l.report == nil || l.report?.status == "returned" ? "填报" : "查看/补报"))))
-                })))
+            .unwrap(error) { .p(.class("errorbox"), .text($0)) },
+            lines.isEmpty ? .p(.class("meta"), .text("本单位本期没有需要交账的任务。")) : .form(.method(.post), .action(SiteURL.inbox.path),
+                UI.csrf(ctx.csrfToken),
+                .input(.type(.hidden), .name("unit"), .value(String(selectedUnit ?? 0))),
+                .p(.class("meta"), .text("可在下表直接填写多项任务的进度和本期进展，一次提交（全部成功或全部不提交）；存在问题、下步计划等请点“填报”逐项填写。")),
+                .div(.class("scroll"), .table(.class("responsive"),
+                    .thead(.tr(.th("任务"), .th("时限"), .th("状态"), .th("本期交账"), .th("进度%"), .th("本期进展"), .th("操作"))),
+                    .tbody(.forEach(lines) { l in row(l) }))),
+                owed > 0 ? UI.submit("一次提交所填各项") : .empty)
         ))
+    }
+
+    func row(_ l: Line) -> Node<HTML.TableContext> {
+        let owes = l.report == nil || l.report?.status == "returned"
+        let id = l.task.id
+        return .tr(.td(.data(named: "label", value: "任务"), .a(.href(SiteURL.task(id).path), .text(l.task.title))),
+                   .td(.data(named: "label", value: "时限"), .text(l.task.deadline.iso)),
+                   .td(.data(named: "label", value: "状态"), UI.light(l.light)),
+                   .td(.data(named: "label", value: "本期交账"), status(l)),
+                   .td(.data(named: "label", value: "进度%"), owes ? UI.textInput("p_\(id)", typed["p_\(id)"] ?? String(l.task.percentDone), type: "number") : .text("\(l.task.percentDone)%")),
+                   .td(.data(named: "label", value: "本期进展"), owes ? UI.textInput("g_\(id)", typed["g_\(id)"] ?? "", placeholder: "本期进展") : .text("—")),
+                   .td(.data(named: "label", value: "操作"), .a(.href(SiteURL.taskReport(id).path), .text(owes ? "填报" : "查看/补报"))))
     }
 
     func status(_ l: Line) -> Node<HTML.BodyContext> {
