@@ -63,19 +63,13 @@ enum AdminController {
                             fields: fields, errors: errors, version: user?.version, cancel: SiteURL.users.path, conflict: conflict,
                             intro: user == nil ? "角色由安全管理员分配。密码至少\(PasswordPolicy.minLength)位，含大写字母、小写字母、数字、符号中的至少三类。" : nil)
         if let user { page.archive = (SiteURL.userArchive(user.id).path, "停用此账号") }
-        var html = page.render(req.pageContext(current: .users))
+        var parts: [CombinedPage.Part] = [.form(page)]
         if let user {
             // A second small form on the same page: reset the password.
-            let reset = FormPage(title: "重置密码", action: SiteURL.userPassword(user.id).path, fields: [.init("password", "新密码", .password, required: true)], cancel: SiteURL.users.path, submitTitle: "重置密码")
-            html = html.replacingOccurrences(of: "</main>", with: Self.section(reset.render(req.pageContext(current: .users))) + "</main>")
+            parts.append(.form(FormPage(title: "重置密码", action: SiteURL.userPassword(user.id).path, fields: [.init("password", "新密码", .password, required: true)],
+                                        cancel: SiteURL.users.path, submitTitle: "重置密码")))
         }
-        return req.html(html, status: status)
-    }
-
-    /// The <main> content of a rendered page, to embed a second form.
-    static func section(_ page: String) -> String {
-        guard let s = page.range(of: "<main>"), let e = page.range(of: "</main>") else { return "" }
-        return String(page[s.upperBound..<e.lowerBound]).replacingOccurrences(of: "<h1>", with: "<h2>").replacingOccurrences(of: "</h1>", with: "</h2>")
+        return req.html(CombinedPage(parts).render(req.pageContext(current: .users)), status: status)
     }
 
     static func userDraft(_ form: FormFields) throws -> UserDraft {
@@ -230,8 +224,7 @@ enum AdminController {
             notice: newToken.map { "新令牌（请立即复制保存，不会再次显示）：\($0)" })
         let form = FormPage(title: "创建令牌", action: SiteURL.tokens.path, fields: [.init("name", "令牌名称（用途）", required: true)], errors: errors,
                             cancel: SiteURL.home.path, submitTitle: "创建")
-        var html = list.render(req.pageContext(current: .tokens))
-        html = html.replacingOccurrences(of: "</main>", with: section(form.render(req.pageContext(current: .tokens))) + "</main>")
+        var parts: [CombinedPage.Part] = [.table(list), .form(form)]
         if actor.can(.readMatrix) {
             let feeds = try await req.store.feeds(userId: actor.userId)
             let feedList = TablePage(title: "日历订阅（iCalendar）",
@@ -245,9 +238,9 @@ enum AdminController {
             if actor.unitId != nil { kinds.append(.init("unit", "本单位")) }
             let feedForm = FormPage(title: "新建日历订阅", action: SiteURL.feeds.path, fields: [.init("kind", "订阅内容", .select(options: kinds, blank: nil), value: "person")],
                                     cancel: SiteURL.home.path, submitTitle: "生成订阅地址")
-            html = html.replacingOccurrences(of: "</main>", with: section(feedList.render(req.pageContext(current: .tokens))) + section(feedForm.render(req.pageContext(current: .tokens))) + "</main>")
+            parts += [.table(feedList), .form(feedForm)]
         }
-        return req.html(html, status: status)
+        return req.html(CombinedPage(parts).render(req.pageContext(current: .tokens)), status: status)
     }
 
     @Sendable static func createToken(_ req: Request) async throws -> Response {

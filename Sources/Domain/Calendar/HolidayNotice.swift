@@ -88,7 +88,7 @@ public struct HolidayNotice: Codable, Sendable, Equatable {
         docNo = try c.decode(String.self, forKey: .docNo)
         let issuedText = try c.decode(String.self, forKey: .issued)
         guard let issuedDay = Day(iso: issuedText) else {
-            throw ValidationError(field: fieldName(c.codingPath + [CodingKeys.issued]), badDateMessage(issuedText))
+            throw ValidationError(field: JSONInput.path(c.codingPath + [CodingKeys.issued]), JSONInput.badDate(issuedText))
         }
         issued = issuedDay
         url = try c.decodeIfPresent(String.self, forKey: .url)
@@ -114,20 +114,7 @@ public struct HolidayNotice: Codable, Sendable, Equatable {
     /// field, an impossible date, a broken rule — is reported as a `ValidationError` whose `field` is the
     /// JSON path (`holidays[1].makeup_workdays[0]`), so a form or the CLI can show it as is.
     public static func fromJSON(_ data: Data) throws -> HolidayNotice {
-        let notice: HolidayNotice
-        do {
-            notice = try JSONDecoder().decode(HolidayNotice.self, from: data)
-        } catch let error as ValidationError {
-            throw error
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw ValidationError(field: fieldName(context.codingPath + [key]), "缺少字段 \(key.stringValue)")
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw ValidationError(field: fieldName(context.codingPath), "字段类型不正确")
-        } catch let DecodingError.valueNotFound(_, context) {
-            throw ValidationError(field: fieldName(context.codingPath), "字段不能为 null")
-        } catch {
-            throw ValidationError(field: "json", "文件不是有效的 JSON")
-        }
+        let notice = try JSONInput.decode(HolidayNotice.self, from: data)
         try notice.validate()
         return notice
     }
@@ -249,27 +236,10 @@ private func decodeDays<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) 
     let texts = try c.decode([String].self, forKey: key)
     return try texts.enumerated().map { j, text in
         guard let d = Day(iso: text) else {
-            throw ValidationError(field: fieldName(c.codingPath + [key]) + "[\(j)]", badDateMessage(text))
+            throw ValidationError(field: JSONInput.path(c.codingPath + [key]) + "[\(j)]", JSONInput.badDate(text))
         }
         return d
     }
-}
-
-private func badDateMessage(_ text: String) -> String {
-    "日期无效：\(text)（应为 YYYY-MM-DD 格式的有效日期）"
-}
-
-/// `holidays[1].makeup_workdays[0]`: the path as the file's author sees it.
-private func fieldName(_ path: [CodingKey]) -> String {
-    var s = ""
-    for key in path {
-        if let i = key.intValue {
-            s += "[\(i)]"
-        } else {
-            s += (s.isEmpty ? "" : ".") + key.stringValue
-        }
-    }
-    return s.isEmpty ? "json" : s
 }
 
 private func chineseWeekday(_ d: Day) -> String {

@@ -10,19 +10,7 @@ extension ScheduleInput {
     /// Rules between tasks (unknown predecessors, cycles, negative durations …) are the scheduler's:
     /// `Scheduler.schedule` throws `ScheduleError` for them.
     public static func fromJSON(_ data: Data) throws -> ScheduleInput {
-        do {
-            return try JSONDecoder().decode(ScheduleInput.self, from: data)
-        } catch let error as ValidationError {
-            throw error
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw ValidationError(field: jsonPath(context.codingPath + [key]), "缺少字段 \(key.stringValue)")
-        } catch let DecodingError.typeMismatch(type, context) {
-            throw ValidationError(field: jsonPath(context.codingPath), "字段类型不正确（应为\(typeName(type))）")
-        } catch let DecodingError.valueNotFound(type, context) {
-            throw ValidationError(field: jsonPath(context.codingPath), "字段不能为 null（应为\(typeName(type))）")
-        } catch {
-            throw ValidationError(field: "json", "不是有效的 JSON")
-        }
+        try JSONInput.decode(ScheduleInput.self, from: data)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -47,7 +35,7 @@ extension ScheduleTask {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
-        if id.isEmpty { throw ValidationError(field: jsonPath(c.codingPath + [CodingKeys.id]), "任务编号不能为空") }
+        if id.isEmpty { throw ValidationError(field: JSONInput.path(c.codingPath + [CodingKeys.id]), "任务编号不能为空") }
         duration = try decodeInt(c, .duration)!
         start = try decodeDay(c, .start)
         deadline = try decodeDay(c, .deadline)
@@ -74,10 +62,10 @@ extension Dependency {
         } else if let c = try? decoder.container(keyedBy: CodingKeys.self) {
             self.init(try c.decode(String.self, forKey: .id), lag: try decodeInt(c, .lag, required: false) ?? 0)
         } else {
-            throw ValidationError(field: jsonPath(decoder.codingPath),
+            throw ValidationError(field: JSONInput.path(decoder.codingPath),
                                   "前置任务应为任务编号字符串或 {\"id\": …, \"lag\": …} 对象")
         }
-        if id.isEmpty { throw ValidationError(field: jsonPath(decoder.codingPath), "前置任务编号不能为空") }
+        if id.isEmpty { throw ValidationError(field: JSONInput.path(decoder.codingPath), "前置任务编号不能为空") }
     }
 
     /// A plain id when there is no lag, as people write it.
@@ -169,7 +157,7 @@ private func decodeInt<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K, r
     } catch let error as DecodingError {
         throw error
     } catch {
-        throw ValidationError(field: jsonPath(c.codingPath + [key]), "数值无效（应为整数）")
+        throw ValidationError(field: JSONInput.path(c.codingPath + [key]), "数值无效（应为整数）")
     }
 }
 
@@ -177,27 +165,7 @@ private func decodeInt<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K, r
 private func decodeDay<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) throws -> Day? {
     guard let text = try c.decodeIfPresent(String.self, forKey: key) else { return nil }
     guard let d = Day(iso: text) else {
-        throw ValidationError(field: jsonPath(c.codingPath + [key]), "日期无效：\(text)（应为 YYYY-MM-DD 格式的有效日期）")
+        throw ValidationError(field: JSONInput.path(c.codingPath + [key]), JSONInput.badDate(text))
     }
     return d
-}
-
-/// `tasks[2].predecessors[1].lag`: the path as the file's author sees it.
-private func jsonPath(_ path: [any CodingKey]) -> String {
-    var s = ""
-    for key in path {
-        if let i = key.intValue {
-            s += "[\(i)]"
-        } else {
-            s += (s.isEmpty ? "" : ".") + key.stringValue
-        }
-    }
-    return s.isEmpty ? "json" : s
-}
-
-private func typeName(_ type: Any.Type) -> String {
-    if type == Int.self { return "整数" }
-    if type == String.self { return "字符串" }
-    if type is [Any].Type || type == [ScheduleTask].self || type == [Dependency].self { return "数组" }
-    return "对象"
 }

@@ -90,14 +90,9 @@ extension Store {
         let (before, current) = try await reportingCycle(zoneId: actor.zoneId)
         guard current == version else { throw StoreError.conflict(entity: "reporting_cycle", id: actor.zoneId, current: current) }
         try await write { tx in
-            let now = Store.timestamp()
-            if version == 0 {
-                try await tx.raw("INSERT INTO reporting_cycles (zone_id, kind, due_weekday, due_day, due_hour, version, updated_at) VALUES (\(bind: actor.zoneId), \(bind: c.kind.rawValue), \(bind: c.dueWeekday), \(bind: c.dueDay), \(bind: c.dueHour), 1, \(bind: now))").run()
-            } else {
-                guard try await tx.raw("UPDATE reporting_cycles SET kind = \(bind: c.kind.rawValue), due_weekday = \(bind: c.dueWeekday), due_day = \(bind: c.dueDay), due_hour = \(bind: c.dueHour), version = version + 1, updated_at = \(bind: now) WHERE zone_id = \(bind: actor.zoneId) AND version = \(bind: version) RETURNING id").row(IDRow.self) != nil
-                else { throw StoreError.conflict(entity: "reporting_cycle", id: actor.zoneId, current: version + 1) }
-            }
-            try await Store.audit(tx, actor: actor, action: .update, entity: "reporting_cycle", id: actor.zoneId, before: before, after: c)
+            try await Store.saveZoneSetting(tx, table: "reporting_cycles", entity: "reporting_cycle", actor: actor, version: version,
+                values: [("kind", c.kind.rawValue), ("due_weekday", c.dueWeekday), ("due_day", c.dueDay), ("due_hour", c.dueHour)],
+                before: before, after: c)
         }
     }
 

@@ -16,20 +16,9 @@ extension Store {
         let (before, current) = try await lightRules(zoneId: actor.zoneId)
         guard current == version else { throw StoreError.conflict(entity: "zone_settings", id: actor.zoneId, current: current) }
         try await write { tx in
-            let now = Store.timestamp()
-            if version == 0 {
-                try await tx.raw("""
-                    INSERT INTO zone_settings (zone_id, light_yellow_gap, light_red_gap, milestone_warning_days, version, updated_at)
-                    VALUES (\(bind: actor.zoneId), \(bind: rules.yellowGap), \(bind: rules.redGap), \(bind: rules.milestoneWarningDays), 1, \(bind: now))
-                    """).run()
-            } else {
-                guard try await tx.raw("""
-                    UPDATE zone_settings SET light_yellow_gap = \(bind: rules.yellowGap), light_red_gap = \(bind: rules.redGap),
-                      milestone_warning_days = \(bind: rules.milestoneWarningDays), version = version + 1, updated_at = \(bind: now)
-                    WHERE zone_id = \(bind: actor.zoneId) AND version = \(bind: version) RETURNING id
-                    """).row(IDRow.self) != nil else { throw StoreError.conflict(entity: "zone_settings", id: actor.zoneId, current: version + 1) }
-            }
-            try await Store.audit(tx, actor: actor, action: .update, entity: "zone_settings", id: actor.zoneId, before: before, after: rules)
+            try await Store.saveZoneSetting(tx, table: "zone_settings", entity: "zone_settings", actor: actor, version: version,
+                values: [("light_yellow_gap", rules.yellowGap), ("light_red_gap", rules.redGap), ("milestone_warning_days", rules.milestoneWarningDays)],
+                before: before, after: rules)
         }
     }
 }

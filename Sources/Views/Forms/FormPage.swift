@@ -44,8 +44,13 @@ public struct FormPage: Sendable {
     }
 
     public func render(_ ctx: PageContext) -> String {
-        Layout.render(title: title, context: ctx, body: .group(
-            .h1(.text(title)),
+        Layout.render(title: title, context: ctx, body: content(ctx, heading: 1))
+    }
+
+    /// The page's content without the frame; `heading` 2 when it is a later section of a combined page.
+    public func content(_ ctx: PageContext, heading: Int) -> Node<HTML.BodyContext> {
+        .group(
+            heading == 1 ? .h1(.text(title)) : .h2(.text(title)),
             .unwrap(intro) { .p(.class("meta"), .text($0)) },
             conflict ? .p(.class("errorbox"), .text("保存失败：此记录已被他人修改。下面是最新内容，请核对后重新填写并保存。")) : .empty,
             errors.isEmpty ? .empty : .p(.class("errorbox"), .text(errors["_form"] ?? "请修改标出的内容后再保存。")),
@@ -58,7 +63,7 @@ public struct FormPage: Sendable {
             .unwrap(conflict ? nil : archive) { a in
                 .p(UI.postButton(a.label, to: a.url, csrf: ctx.csrfToken, version: version, confirm: "确定\(a.label)？"))
             }
-        ))
+        )
     }
 
     func control(_ f: Field) -> Node<HTML.BodyContext> {

@@ -22,8 +22,13 @@ public struct TablePage: Sendable {
     }
 
     public func render(_ ctx: PageContext) -> String {
-        Layout.render(title: title, context: ctx, body: .group(
-            .h1(.text(title)),
+        Layout.render(title: title, context: ctx, body: content(ctx, heading: 1))
+    }
+
+    /// The page's content without the frame; `heading` 2 when it is a later section of a combined page.
+    public func content(_ ctx: PageContext, heading: Int) -> Node<HTML.BodyContext> {
+        .group(
+            heading == 1 ? .h1(.text(title)) : .h2(.text(title)),
             .unwrap(intro) { .p(.class("meta"), .text($0)) },
             .unwrap(notice) { .p(.class("notice"), .text($0)) },
             actions.isEmpty ? .empty : .div(.class("actions"), .forEach(actions) { a in .a(.href(attr(a.1)), .text(a.0)) }),
@@ -34,7 +39,7 @@ public struct TablePage: Sendable {
                 })
             )),
             .unwrap(pager) { p in UI.pager(base: p.base, query: p.query, offset: p.offset, limit: p.limit, total: p.total) }
-        ))
+        )
     }
 
     func content(_ cell: Cell, _ ctx: PageContext) -> Node<HTML.BodyContext> {
