@@ -114,3 +114,55 @@ struct BatchReportingTests {
         }
     }
 }
+
+@Suite("佐证材料：上传、类型与大小检查、下载")
+struct EvidenceTests {
+    static let pdf = Array("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".utf8)
+    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 40)
+
+    @Test("附件随报告保存，按内容哈希存储，原样下载；类型不符、超限、被改名的文件被拒且不留报告", arguments: TestDB.all)
+    func upload(_ db: TestDB) async throws {
+        try await withGuatu(db) { app in
+            let f = try await Fixture.make(app)
+            var unit = Browser(app)
+            _ = try await unit.login("reporter")
+            _ = try await unit.get("/tasks/\(f.taskA)/report")
+            let fields = [("percentDone", "40"), ("progress", "已完成企业摸排")]
+
+            // Refused: a program, a text file renamed to .pdf, a file over 20 MB. No report is left behind.
+            let exe = try await unit.upload("/tasks/\(f.taskA)/report", fields, files: [("evidence", "setup.exe", [0x4D, 0x5A, 0x90, 0])])
+            #expect(exe.status == .unprocessableEntity && exe.text.contains("“setup.exe”的类型不在允许之列"))
+            #expect(exe.text.contains("已完成企业摸排"))   // what was typed stays in the form
+            let renamed = try await unit.upload("/tasks/\(f.taskA)/report", fields, files: [("evidence", "名单.pdf", Array("企业名单\n".utf8))])
+            #expect(renamed.status == .unprocessableEntity && renamed.text.contains("内容与扩展名.pdf不符"))
+            let big = Self.pdf + Array(repeating: 0x20, count: EvidenceRules.maxBytes + 1 - Self.pdf.count)
+            let tooBig = try await unit.upload("/tasks/\(f.taskA)/report", fields, files: [("evidence", "大文件.pdf", big)])
+            #expect(tooBig.status == .unprocessableEntity && tooBig.text.contains("超过每个文件20MB的上限"))
+            #expect(try await app.store.reports(taskId: f.taskA, zoneId: f.zoneId).isEmpty)
+
+            // Accepted: a PDF and a photo; the same photo twice is stored once.
+            let ok = try await unit.upload("/tasks/\(f.taskA)/report", fields,
+                                           files: [("evidence", "企业名单.pdf", Self.pdf), ("evidence", "现场.png", Self.png), ("evidence", "现场2.png", Self.png)])
+            #expect(ok.status == .seeOther)
+            let report = try #require(try await app.store.reports(taskId: f.taskA, zoneId: f.zoneId).first)
+            let files = try await app.store.evidence(reportIds: [report.id], zoneId: f.zoneId)[report.id] ?? []
+            #expect(files.map(\.filename) == ["企业名单.pdf", "现场.png", "现场2.png"])
+            #expect(files[1].sha256 == files[2].sha256 && files[0].sha256 != files[1].sha256)
+            #expect(files[0].size == Self.pdf.count)
+            let page = try await unit.get("/tasks/\(f.taskA)/report")
+            #expect(page.text.contains("/evidence/\(files[0].id)") && page.text.contains("企业名单.pdf"))
+            let download = try await unit.get("/evidence/\(files[0].id)")
+            #expect(download.status == .ok && Array(download.body.readableBytesView) == Self.pdf)
+            #expect(download.headers.first(name: .contentType) == "application/pdf")
+            #expect(download.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            // The audit entry of the report names its files.
+            let audit = try await app.store.auditEntries(zoneId: f.zoneId, .init(entityType: "report", entityId: report.id)).entries
+            #expect(audit.first?.after?.contains("企业名单.pdf") == true)
+
+            // Another zone's user gets nothing.
+            var other = Browser(app)
+            _ = try await other.login("office2")
+            #expect(try await other.get("/evidence/\(files[0].id)").status == .notFound)
+        }
+    }
+}

@@ -3,11 +3,35 @@ import Foundation
 import Vapor
 import Views
 
-/// A URL-encoded form body as name → values (repeated names, as multi-selects send, keep every value).
+/// A form body as name → values (repeated names, as multi-selects send, keep every value): URL-encoded,
+/// or multipart/form-data, whose file parts are kept apart in `files`.
 struct FormFields {
     private var values: [String: [String]] = [:]
+    /// Uploaded files by field name (multipart only); parts without a file name are text fields.
+    private(set) var files: [String: [UploadedFile]] = [:]
+
+    struct UploadedFile {
+        let filename: String
+        let data: Data
+    }
 
     init?(_ request: Request) {
+        if request.headers.contentType?.type == "multipart", request.headers.contentType?.subType == "form-data" {
+            guard let boundary = request.headers.contentType?.parameters["boundary"], let body = request.body.data,
+                  let parts = try? Self.parts(body, boundary: boundary) else { return nil }
+            for p in parts {
+                guard let name = p.name else { continue }
+                let disposition = p.headers.first(name: "Content-Disposition") ?? ""
+                if let filename = Self.filename(disposition) {
+                    // A file input left empty sends a part with an empty name and no bytes.
+                    if filename.isEmpty && p.body.readableBytes == 0 { continue }
+                    files[name, default: []].append(UploadedFile(filename: filename, data: Data(p.body.readableBytesView)))
+                } else {
+                    values[name, default: []].append(String(buffer: p.body))
+                }
+            }
+            return
+        }
         guard request.headers.contentType == .urlEncodedForm, let body = request.body.string else { return nil }
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -17,6 +41,28 @@ struct FormFields {
             let key = decode(parts[0])
             values[key, default: []].append(parts.count > 1 ? decode(parts[1]) : "")
         }
+    }
+
+    private static func parts(_ body: ByteBuffer, boundary: String) throws -> [MultipartPart] {
+        let parser = MultipartParser(boundary: boundary)
+        var parts: [MultipartPart] = []
+        var headers = HTTPHeaders(), buffer = ByteBuffer()
+        parser.onHeader = { headers.add(name: $0, value: $1) }
+        parser.onBody = { buffer.writeBuffer(&$0) }
+        parser.onPartComplete = {
+            parts.append(MultipartPart(headers: headers, body: buffer))
+            headers = HTTPHeaders(); buffer = ByteBuffer()
+        }
+        try parser.execute(body)
+        return parts
+    }
+
+    /// The `filename` of a Content-Disposition header (quoted; browsers send UTF-8 bytes as they are).
+    private static func filename(_ disposition: String) -> String? {
+        guard let r = disposition.range(of: "filename=\"") else { return nil }
+        let rest = disposition[r.upperBound...]
+        guard let end = rest.firstIndex(of: "\"") else { return String(rest) }
+        return String(rest[..<end])
     }
 
     static func require(_ request: Request) throws -> FormFields {

@@ -22,10 +22,10 @@ enum RouteAccess: Sendable, Equatable {
 extension RoutesBuilder {
     /// Registers a handler behind an access rule; cookie-authenticated writes must also carry the CSRF token.
     @discardableResult
-    func on(_ method: HTTPMethod, _ path: String, _ access: RouteAccess,
+    func on(_ method: HTTPMethod, _ path: String, _ access: RouteAccess, body: HTTPBodyStreamStrategy = .collect,
             use handler: @Sendable @escaping (Request) async throws -> Response) -> Route {
         let components = path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
-        let route = on(method, components) { req async throws -> Response in
+        let route = on(method, components, body: body) { req async throws -> Response in
             try Self.check(access, req)
             return try await handler(req)
         }

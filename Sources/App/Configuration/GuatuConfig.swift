@@ -11,6 +11,8 @@ public struct GuatuConfig: Sendable {
     }
     public var database: DatabaseKind
     public var dataDirectory: String
+    /// Where uploaded evidence is kept (by content hash). Shared storage when several instances run.
+    public var blobDirectory: String
     public var bcryptCost: Int
     public var sessionHours: Int
     /// Connections per event loop for PostgreSQL (Fluent's default of 1 starves a busy server).
@@ -68,6 +70,7 @@ public struct GuatuConfig: Sendable {
         }
         let config = GuatuConfig(
             database: database, dataDirectory: dataDir,
+            blobDirectory: env["GUATU_BLOB_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? dataDir + "/blobs",
             bcryptCost: int("GUATU_BCRYPT_COST", 12, 4...31),
             sessionHours: int("GUATU_SESSION_HOURS", 8, 1...720),
             postgresPoolSize: int("GUATU_DB_POOL", 8, 1...200),
@@ -83,7 +86,7 @@ public struct GuatuConfig: Sendable {
     /// For tests: in-memory SQLite, cheap password hashing, a fixed day.
     public static func testing(today: Day, database: DatabaseKind = .sqliteMemory) -> GuatuConfig {
         // Tests run many apps at once on 2 cores: give a busy pool time rather than fail.
-        GuatuConfig(database: database, dataDirectory: NSTemporaryDirectory(), bcryptCost: 4, sessionHours: 8,
+        GuatuConfig(database: database, dataDirectory: NSTemporaryDirectory(), blobDirectory: NSTemporaryDirectory() + "guatu-test-blobs", bcryptCost: 4, sessionHours: 8,
                     postgresPoolSize: 4, poolTimeoutSeconds: 120, benchRoutes: false, fixedToday: today, secureCookies: false, autoMigrate: true)
     }
 }

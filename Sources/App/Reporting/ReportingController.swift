@@ -10,7 +10,8 @@ enum ReportingController {
         app.on(.GET, SiteURL.inbox.path, .permission(.reportOwnTasks), use: inbox)
         app.on(.POST, SiteURL.inbox.path, .permission(.reportOwnTasks), use: submitMany)
         app.on(.GET, "/tasks/:id/report", .permission(.readMatrix), use: reportForm)
-        app.on(.POST, "/tasks/:id/report", .permission(.reportOwnTasks), use: submit)
+        app.on(.POST, "/tasks/:id/report", .permission(.reportOwnTasks), body: .collect(maxSize: EvidenceIntake.maxRequestBody), use: submit)
+        EvidenceIntake.register(app)
         app.on(.GET, SiteURL.reviews.path, .permission(.editMatrix), use: reviews)
         app.on(.POST, "/reports/:id/review", .permission(.editMatrix), use: review)
         app.on(.GET, SiteURL.reportingCycle.path, .permission(.editMatrix), use: cycleForm)
@@ -94,11 +95,13 @@ enum ReportingController {
     static func formPage(_ req: Request, _ actor: Actor, task: TaskItem, values: [String: String]?, errors: FormErrors, status: HTTPResponseStatus) async throws -> Response {
         let (_, period) = try await currentPeriod(req, zoneId: actor.zoneId)
         let history = try await req.store.reports(taskId: task.id, zoneId: actor.zoneId)
+        let files = try await req.store.evidence(reportIds: history.map(\.id), zoneId: actor.zoneId)
         let last = history.first
         let defaults: [String: String] = ["percentDone": String(task.percentDone), "nextSteps": last?.nextSteps ?? "", "problems": last?.problems ?? ""]
         let page = ReportFormPage(task: task, period: period, values: values ?? defaults, errors: errors,
                                   history: history.map { .init(periodKey: $0.periodKey, submittedAt: $0.submittedAt, by: $0.submittedByName, percent: $0.percentDone,
-                                                               progress: $0.progress, status: $0.status.chineseName, late: $0.late, reason: $0.reviewReason) },
+                                                               progress: $0.progress, status: $0.status.chineseName, late: $0.late, reason: $0.reviewReason,
+                                                               files: (files[$0.id] ?? []).map { .init(id: $0.id, name: $0.filename, size: EvidenceRules.megabytes($0.size)) }) },
                                   canSubmit: actor.mayEdit(task, fields: ["percentDone"]) && !task.archived)
         return req.html(page.render(req.pageContext(current: .inbox)), status: status)
     }
@@ -121,14 +124,16 @@ enum ReportingController {
         guard r.errors.isEmpty else { return try await formPage(req, actor, task: task, values: values, errors: r.formErrors, status: .unprocessableEntity) }
         let (_, period) = try await currentPeriod(req, zoneId: actor.zoneId)
         do {
-            _ = try await req.store.submitReport(taskId: id, period: period, late: period.isLate(at: now(req)), draft, actor: actor,
+            // Files are checked before anything is written; a refused file leaves no report.
+            let evidence = try EvidenceIntake.accept(form.files["evidence"] ?? [], req)
+            _ = try await req.store.submitReport(taskId: id, period: period, late: period.isLate(at: now(req)), draft, evidence: evidence, actor: actor,
                                                  today: req.today, calendar: req.calendar) { t in
                 guard actor.mayEdit(t, fields: ["percentDone"]) else { throw AppError(.forbidden, "forbidden", "只能为本单位负责的任务交账") }
             }
         } catch {
             guard let e = AppError.from(error), [.unprocessableEntity, .conflict].contains(e.status) else { throw error }
             // Messages about a form field go beside it; the others (a period already accepted, an archived task) above the form.
-            let field = e.field.flatMap { values.keys.contains($0) ? $0 : nil } ?? "_form"
+            let field = e.field.flatMap { values.keys.contains($0) || $0 == "evidence" ? $0 : nil } ?? "_form"
             return try await formPage(req, actor, task: task, values: values, errors: FormErrors([field: e.message]), status: e.status)
         }
         return req.redirect(to: SiteURL.inbox.with([("notice", "saved")]))

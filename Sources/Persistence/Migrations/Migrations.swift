@@ -16,6 +16,7 @@ public enum GuatuMigrations {
         CreateZoneSettings(),
         CreateCalendarFeeds(),
         CreateReports(),
+        CreateEvidence(),
     ]
 }
 

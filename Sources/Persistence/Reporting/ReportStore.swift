@@ -27,6 +27,8 @@ public struct Report: Codable, Sendable, Equatable, Identifiable {
     public let reviewedByName: String?
     public let reviewReason: String?
     public let version: Int
+    /// 佐证材料, in upload order.
+    public var evidence: [EvidenceFile] = []
 }
 
 /// What a unit writes in a report.
@@ -98,14 +100,15 @@ extension Store {
 
     /// Records a submitted report and moves the task's percent done to it, in one transaction.
     /// Refused for an archived or finished-and-accepted period; a report after the due time is kept and marked late.
-    public func submitReport(taskId: Int, period: ReportingPeriod, late: Bool, _ d: ReportDraft, actor: Actor, today: Day, calendar: WorkCalendar,
-                             authorize: @Sendable (TaskItem) throws -> Void) async throws -> Report {
-        try await submitReports([(taskId, d)], period: period, late: late, actor: actor, today: today, calendar: calendar, authorize: authorize)[0]
+    public func submitReport(taskId: Int, period: ReportingPeriod, late: Bool, _ d: ReportDraft, evidence: [EvidenceUpload] = [], actor: Actor, today: Day,
+                             calendar: WorkCalendar, authorize: @Sendable (TaskItem) throws -> Void) async throws -> Report {
+        try await submitReports([(taskId, d)], evidence: [taskId: evidence], period: period, late: late, actor: actor, today: today, calendar: calendar,
+                                authorize: authorize)[0]
     }
 
     /// Several tasks' reports at once (one screen in the inbox): all are stored or none. A broken rule
     /// names the task in its message.
-    public func submitReports(_ items: [(taskId: Int, draft: ReportDraft)], period: ReportingPeriod, late: Bool, actor: Actor, today: Day,
+    public func submitReports(_ items: [(taskId: Int, draft: ReportDraft)], evidence: [Int: [EvidenceUpload]] = [:], period: ReportingPeriod, late: Bool, actor: Actor, today: Day,
                               calendar: WorkCalendar, authorize: @Sendable (TaskItem) throws -> Void) async throws -> [Report] {
         struct Prepared: Sendable {
             let task: TaskItem; let after: TaskItem
@@ -152,7 +155,8 @@ extension Store {
                 let report = Report(id: id, taskId: task.id, unitId: task.ownerUnitId, periodKey: period.key, periodDue: period.due, submittedAt: now,
                                     submittedByName: actor.displayName, late: late, percentDone: v.percent, progress: v.progress, problems: v.problems,
                                     nextSteps: v.nextSteps, coordination: v.coordination, status: .submitted, reviewedAt: nil, reviewedByName: nil,
-                                    reviewReason: nil, version: 1)
+                                    reviewReason: nil, version: 1,
+                                    evidence: try await Store.attach(tx, evidence[task.id] ?? [], reportId: id, zoneId: actor.zoneId, at: now))
                 try await Store.audit(tx, actor: actor, action: .create, entity: "report", id: id, before: Optional<Report>.none, after: report)
                 out.append(report)
             }

@@ -133,12 +133,16 @@ struct Browser {
     init(_ app: Application, bearer: String? = nil) { self.app = app; self.bearer = bearer }
 
     mutating func send(_ method: HTTPMethod, _ path: String, body: String? = nil, contentType: String? = nil, headers extra: [(String, String)] = []) async throws -> TestingHTTPResponse {
+        try await send(method, path, bytes: body.map { ByteBuffer(string: $0) }, contentType: contentType, headers: extra)
+    }
+
+    mutating func send(_ method: HTTPMethod, _ path: String, bytes: ByteBuffer?, contentType: String? = nil, headers extra: [(String, String)] = []) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         if let bearer { headers.bearerAuthorization = BearerAuthorization(token: bearer) }
         if let contentType { headers.add(name: .contentType, value: contentType) }
         for (k, v) in extra { headers.add(name: k, value: v) }
-        let res = try await app.testing().sendRequest(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        let res = try await app.testing().sendRequest(method, path, headers: headers, body: bytes)
         for c in res.headers[.setCookie] {
             let pair = c.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
             if pair.count == 2 { cookies[String(pair[0])] = String(pair[1]) }
@@ -156,6 +160,22 @@ struct Browser {
         if withToken { all.append(("_csrf", csrf)) }
         let body = all.map { "\(Browser.encode($0.0))=\(Browser.encode($0.1))" }.joined(separator: "&")
         return try await send(.POST, path, body: body, contentType: "application/x-www-form-urlencoded")
+    }
+
+    /// Posts a multipart form with files (name, filename, bytes), as a browser does for uploads.
+    mutating func upload(_ path: String, _ fields: [(String, String)], files: [(String, String, [UInt8])], csrf withToken: Bool = true) async throws -> TestingHTTPResponse {
+        let boundary = "----guatu-test-\(UUID().uuidString)"
+        var body = ByteBuffer()
+        for (k, v) in fields + (withToken ? [("_csrf", csrf)] : []) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n")
+        }
+        for (name, filename, bytes) in files {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return try await send(.POST, path, bytes: body, contentType: "multipart/form-data; boundary=\(boundary)")
     }
 
     mutating func json(_ method: HTTPMethod, _ path: String, _ body: String? = nil) async throws -> TestingHTTPResponse {
