@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         // Pure domain: Foundation only. Calendar, scheduling, lights, validation rules.
@@ -34,9 +35,13 @@ let package = Package(
             "Domain",
             .product(name: "Plot", package: "Plot"),
         ]),
+        // .xlsx writer (Office Open XML). Foundation + ZIPFoundation only.
+        .target(name: "Spreadsheet", dependencies: [
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // The Vapor application: configuration, routes, controllers, API, commands.
         .target(name: "App", dependencies: [
-            "Domain", "Persistence", "Views",
+            "Domain", "Persistence", "Views", "Spreadsheet",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -44,6 +49,10 @@ let package = Package(
         ]),
         .executableTarget(name: "guatu", dependencies: ["App"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: [
+            "Spreadsheet",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "AppTests", dependencies: [
             "App", "Domain", "Persistence", "Views",
             .product(name: "VaporTesting", package: "vapor"),

@@ -119,6 +119,9 @@ BUILD_OK=0
 timed "swift build --build-tests" "$SWIFT_BUILD_TIMEOUT" "$LOGDIR/build-tests.log" \
     swift build --build-tests && BUILD_OK=1
 
+step "scripts/ensure-python-tools.sh (openpyxl, aiosmtpd for the Excel and e-mail tests)"
+timed "ensure-python-tools" 10m "$LOGDIR/ensure-python-tools.log" bash scripts/ensure-python-tools.sh
+
 SWIFT_TEST_LOG="$LOGDIR/swift-test.log"
 : >"$SWIFT_TEST_LOG"
 if [ "$BUILD_OK" -eq 1 ]; then

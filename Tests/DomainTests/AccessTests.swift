@@ -22,9 +22,9 @@ private func fieldOf(_ body: () throws -> Void) -> String? {
 @Suite("Permission 权限表（三员分立）")
 struct PermissionTests {
     /// The table, written from DOMAIN.md: leaders, the office, reporters and observers read the matrix;
-    /// only the office edits it; reporters (and the office) report; each admin holds only its own duty.
+    /// only the office edits it; reporters (and the office) report; leaders instruct; each admin holds only its own duty.
     static let table: [Role: Set<Permission>] = [
-        .leader: [.readMatrix],
+        .leader: [.readMatrix, .instruct],   // 领导批示
         .office: [.readMatrix, .editMatrix, .reportOwnTasks],
         .reporter: [.readMatrix, .reportOwnTasks],
         .observer: [.readMatrix],

@@ -19,6 +19,8 @@ func routes(_ app: Application) throws {
     LightsController.register(r)
     FeedController.register(r)
     ReportingController.register(r)
+    SupervisionController.register(r)
+    BulletinController.register(r)
     TaskController.register(r)
     PlanController.register(r)
     UnitController.register(r)

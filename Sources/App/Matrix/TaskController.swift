@@ -24,10 +24,15 @@ enum TaskController {
         var preds: [TaskItem] = []
         for p in task.predecessorIds { if let t = try? await req.store.task(id: p, zoneId: actor.zoneId) { preds.append(t) } }
         let baseline = try await req.store.baselines(taskIds: [task.id], zoneId: actor.zoneId)[task.id]
-        let page = TaskPage(task: task, light: req.light(task), plan: try await planQ, workPoint: try await wpQ, predecessors: preds,
+        var page = TaskPage(task: task, light: req.light(task), plan: try await planQ, workPoint: try await wpQ, predecessors: preds,
                             history: try await historyQ.entries, names: try await namesQ,
                             canEdit: actor.mayEdit(task, fields: TaskDraft.reporterFields), canArchive: actor.can(.editMatrix),
                             baseline: baseline.map { (start: $0.plannedStart, deadline: $0.deadline, variance: req.calendar.workdayDistance(from: $0.deadline, to: task.deadline)) })
+        page.orders = try await SupervisionController.lines(try await req.store.orders(zoneId: actor.zoneId, OrderFilter(taskId: task.id)), req, actor)
+        page.instructions = try await SupervisionController.instructionLines(try await req.store.instructions(zoneId: actor.zoneId, taskId: task.id), req, actor)
+        page.canInstruct = actor.can(.instruct)
+        page.canAnswer = actor.has(.reporter) && actor.unitId == task.ownerUnitId
+        page.canSupervise = actor.can(.editMatrix)
         return req.html(page.render(req.pageContext(current: .matrix)))
     }
 

@@ -57,6 +57,11 @@ enum ReportingController {
                              period: period, pastDue: period.isLate(at: now(req)), lines: lines, canReview: actor.can(.editMatrix))
         page.typed = typed
         page.error = error
+        page.orders = try await SupervisionController.lines(try await req.store.orders(zoneId: actor.zoneId, OrderFilter(open: true, unitId: unitId))
+            .filter { $0.status != .proposed }, req, actor)
+        page.instructions = try await SupervisionController.instructionLines(
+            try await req.store.instructions(zoneId: actor.zoneId, unitId: unitId, unansweredOnly: true), req, actor)
+        page.canAnswer = actor.unitId == unitId
         return req.html(page.render(req.pageContext(current: .inbox)), status: status)
     }
 

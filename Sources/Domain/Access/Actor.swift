@@ -30,6 +30,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageRoles
     /// Read the audit log (审计管理员).
     case readAudit
+    /// Write 领导批示 on tasks and orders (领导).
+    case instruct
 
     /// 三员分立: the three admin roles read no business data; each holds only its own duty.
     public func isGranted(to roles: Set<Role>) -> Bool {
@@ -40,6 +42,7 @@ public enum Permission: String, CaseIterable, Sendable {
         case .manageAccounts: return roles.contains(.sysAdmin)
         case .manageRoles: return roles.contains(.secAdmin)
         case .readAudit: return roles.contains(.auditAdmin)
+        case .instruct: return roles.contains(.leader)
         }
     }
 }

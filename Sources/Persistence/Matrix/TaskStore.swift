@@ -243,3 +243,13 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Titles of the given tasks (archived included), for lists that name tasks.
+    public func taskTitles(zoneId: Int, ids: [Int]) async throws -> [Int: String] {
+        guard !ids.isEmpty else { return [:] }
+        struct R: Decodable { let id: Int; let title: String }
+        let rows = try await sql.raw("SELECT id, title FROM tasks WHERE zone_id = \(bind: zoneId) AND id IN (\(binds: ids))").rows(R.self)
+        return Dictionary(rows.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+    }
+}

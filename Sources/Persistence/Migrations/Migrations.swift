@@ -17,6 +17,8 @@ public enum GuatuMigrations {
         CreateCalendarFeeds(),
         CreateReports(),
         CreateEvidence(),
+        CreateSupervision(),
+        CreateBulletins(),
     ]
 }
 

@@ -211,3 +211,15 @@ extension Store {
         try await sql.raw(Store.reportColumns + " WHERE zone_id = \(bind: zoneId) AND status = 'submitted' ORDER BY id LIMIT \(bind: limit)").rows(ReportRow.self).map(\.report)
     }
 }
+
+extension Store {
+    /// For each period key, the tasks that have any report in it (submitted, accepted or returned).
+    public func reportedTasks(zoneId: Int, periodKeys: [String]) async throws -> [String: Set<Int>] {
+        guard !periodKeys.isEmpty else { return [:] }
+        struct R: Decodable { let periodKey: String; let taskId: Int }
+        let rows = try await sql.raw("SELECT DISTINCT period_key, task_id FROM reports WHERE zone_id = \(bind: zoneId) AND period_key IN (\(binds: periodKeys))").rows(R.self)
+        var out: [String: Set<Int>] = [:]
+        for r in rows { out[r.periodKey, default: []].insert(r.taskId) }
+        return out
+    }
+}

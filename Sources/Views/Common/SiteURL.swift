@@ -57,6 +57,19 @@ public enum SiteURL: Sendable, Equatable {
     case calendarOverrides
     case calendarOverrideArchive(Int)
     case calendarNotice
+    case supervision
+    case supervisionPropose
+    case supervisionSettings
+    case orderNew
+    case order(Int)
+    case orderAct(Int)
+    case orderEscalate(Int)
+    case taskInstructions(Int)
+    case instructionAnswer(Int)
+    case bulletins
+    case bulletinPreview
+    case bulletin(Int)
+    case bulletinXLSX(Int)
 
     public var path: String {
         switch self {
@@ -114,6 +127,19 @@ public enum SiteURL: Sendable, Equatable {
         case .calendarOverrides: return "/calendar/overrides"
         case .calendarOverrideArchive(let id): return "/calendar/overrides/\(id)/archive"
         case .calendarNotice: return "/calendar/notices"
+        case .supervision: return "/supervision"
+        case .supervisionPropose: return "/supervision/propose"
+        case .supervisionSettings: return "/supervision/settings"
+        case .orderNew: return "/orders/new"
+        case .order(let id): return "/orders/\(id)"
+        case .orderAct(let id): return "/orders/\(id)/act"
+        case .orderEscalate(let id): return "/orders/\(id)/escalate"
+        case .taskInstructions(let id): return "/tasks/\(id)/instructions"
+        case .instructionAnswer(let id): return "/instructions/\(id)/answer"
+        case .bulletins: return "/bulletins"
+        case .bulletinPreview: return "/bulletins/preview"
+        case .bulletin(let id): return "/bulletins/\(id)"
+        case .bulletinXLSX(let id): return "/bulletins/\(id).xlsx"
         }
     }
 

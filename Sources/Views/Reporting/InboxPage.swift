@@ -30,6 +30,10 @@ public struct InboxPage: Sendable {
     /// Values typed into the one-screen form (kept when it comes back with an error).
     public var typed: [String: String] = [:]
     public var error: String?
+    /// Open 督办单 addressed to the unit, and leaders' instructions it has still to answer.
+    public var orders: [OrderLine] = []
+    public var instructions: [InstructionLine] = []
+    public var canAnswer = false
     public init(unitName: String, units: [OrgUnit], selectedUnit: Int?, cycleName: String, period: ReportingPeriod, pastDue: Bool, lines: [Line], canReview: Bool) {
         self.unitName = unitName; self.units = units; self.selectedUnit = selectedUnit; self.cycleName = cycleName; self.period = period
         self.pastDue = pastDue; self.lines = lines; self.canReview = canReview
@@ -44,6 +48,10 @@ public struct InboxPage: Sendable {
                 .element(named: "label", nodes: [.text("单位"), UI.select("unit", options: units.map { (String($0.id), $0.name) }, selected: Set([selectedUnit.map(String.init)].compactMap { $0 }))]),
                 .button(.type(.submit), .text("查看"))),
             canReview ? .p(.a(.href(SiteURL.reviews.path), .text("审核待审报告 ›"))) : .empty,
+            orders.isEmpty ? .empty : .group(.h2(.text("督办单（\(orders.count)件在办）")), SupervisionUI.ordersTable(orders, empty: "")),
+            instructions.isEmpty ? .empty : .group(.h2(.text("领导批示（\(instructions.count)条待答复）")),
+                                                   SupervisionUI.instructions(instructions, answerable: canAnswer, csrf: ctx.csrfToken)),
+            orders.isEmpty && instructions.isEmpty ? .empty : .h2("本期交账"),
             .unwrap(error) { .p(.class("errorbox"), .text($0)) },
             lines.isEmpty ? .p(.class("meta"), .text("本单位本期没有需要交账的任务。")) : .form(.method(.post), .action(SiteURL.inbox.path),
                 UI.csrf(ctx.csrfToken),

@@ -15,6 +15,12 @@ public struct TaskPage: Sendable {
     public var canArchive: Bool
     /// The approved baseline's dates and the deadline's variance from it in working days (+ later).
     public var baseline: (start: Day, deadline: Day, variance: Int)?
+    /// 督办单 on the task, leaders' instructions, and whether the viewer may instruct, answer, or open an order.
+    public var orders: [OrderLine] = []
+    public var instructions: [InstructionLine] = []
+    public var canInstruct = false
+    public var canAnswer = false
+    public var canSupervise = false
     public init(task: TaskItem, light: Light, plan: Plan, workPoint: WorkPoint, predecessors: [TaskItem], history: [AuditEntry], names: Names, canEdit: Bool, canArchive: Bool,
                 baseline: (start: Day, deadline: Day, variance: Int)? = nil) {
         self.baseline = baseline
@@ -83,6 +89,13 @@ public struct TaskPage: Sendable {
                     .group(.a(.href(SiteURL.task(p.id).path), .text(p.title)), .text(" "))
                 }))
             ),
+            .h2("督办"),
+            SupervisionUI.ordersTable(orders, empty: "此任务没有督办单"),
+            canSupervise && !t.archived ? .p(.a(.href(SiteURL.orderNew.with([("task", String(t.id))])), .text("下发督办单"))) : .empty,
+            .h2("领导批示"),
+            SupervisionUI.instructions(instructions, answerable: canAnswer, csrf: ctx.csrfToken),
+            canInstruct && !t.archived ? .form(.method(.post), .action(SiteURL.taskInstructions(t.id).path), .class("edit"),
+                UI.csrf(ctx.csrfToken), UI.field("批示", name: "text", error: FormErrors(), UI.textArea("text", "")), UI.submit("批示")) : .empty,
             .h2("变更记录"),
             history.isEmpty ? .p(.class("meta"), .text("暂无记录")) :
             .div(.class("scroll"), .table(

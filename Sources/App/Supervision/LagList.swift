@@ -1,0 +1,56 @@
+import Domain
+import Persistence
+import Vapor
+
+/// What lags in a zone today: red, overdue and yellow tasks, tasks whose reports are missing, and the
+/// orders the zone's rules would propose. One pass over the year's open tasks, three queries.
+struct LagList {
+    struct Entry {
+        let task: TaskItem
+        let light: Light
+        let missedPeriods: Int
+        let openOrderId: Int?
+    }
+    let entries: [Entry]
+    let proposals: [Proposal]
+
+    /// How many past periods are looked at for missing reports (at least the rule's threshold).
+    static func lookBack(_ rules: ProposalRules) -> Int { max(rules.missingReports, 4) }
+
+    static func compute(_ req: Request, zoneId: Int, rules: ProposalRules) async throws -> LagList {
+        let store = req.store
+        let (cycle, current) = try await ReportingController.currentPeriod(req, zoneId: zoneId)
+        // The periods that count: the current one once past due, then the ones before it, newest first.
+        var periods: [ReportingPeriod] = current.isLate(at: ReportingController.now(req)) ? [current] : []
+        var p = current
+        for _ in 0..<lookBack(rules) {
+            p = cycle.period(containing: p.start.adding(days: -1), calendar: req.calendar)
+            periods.append(p)
+        }
+        async let tasksQ = store.tasks(zoneId: zoneId, TaskFilter(year: req.today.year))
+        async let reportedQ = store.reportedTasks(zoneId: zoneId, periodKeys: periods.map(\.key))
+        async let ordersQ = store.orders(zoneId: zoneId, OrderFilter(open: true, limit: 100_000))
+        let (tasks, reported, orders) = try await (tasksQ, reportedQ, ordersQ)
+        var openOrder: [Int: Int] = [:]
+        for o in orders where openOrder[o.taskId] == nil { openOrder[o.taskId] = o.id }
+        var entries: [Entry] = []
+        var inputs: [ProposalInput] = []
+        for t in tasks where t.status != .done && t.status != .suspended {
+            let light = req.light(t)
+            var missed = 0
+            for period in periods {
+                // Only periods in which the task was open count; a report stops the run.
+                guard period.end >= t.plannedStart, period.start <= t.deadline else { continue }
+                if reported[period.key]?.contains(t.id) == true { break }
+                missed += 1
+            }
+            let lagging = light == .red || light == .overdue || light == .yellow || missed > 0
+            guard lagging else { continue }
+            entries.append(Entry(task: t, light: light, missedPeriods: missed, openOrderId: openOrder[t.id]))
+            inputs.append(ProposalInput(taskId: t.id, unitId: t.ownerUnitId, light: light, missedPeriods: missed, hasOpenOrder: openOrder[t.id] != nil))
+        }
+        let severity: [Light: Int] = [.overdue: 0, .red: 1, .yellow: 2]
+        entries.sort { (severity[$0.light] ?? 3, -$0.missedPeriods, $0.task.deadline) < (severity[$1.light] ?? 3, -$1.missedPeriods, $1.task.deadline) }
+        return LagList(entries: entries, proposals: ProposalRules.proposals(tasks: inputs, rules: rules))
+    }
+}
