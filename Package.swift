@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // Pure domain: Foundation only. Calendar, scheduling, lights, validation rules.
@@ -39,9 +40,15 @@ let package = Package(
         .target(name: "Spreadsheet", dependencies: [
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // Reminder delivery: SMTP (SwiftNIO) and WeCom/DingTalk robot payloads. No Vapor.
+        .target(name: "Delivery", dependencies: [
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // The Vapor application: configuration, routes, controllers, API, commands.
         .target(name: "App", dependencies: [
-            "Domain", "Persistence", "Views", "Spreadsheet",
+            "Domain", "Persistence", "Views", "Spreadsheet", "Delivery",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -49,6 +56,11 @@ let package = Package(
         ]),
         .executableTarget(name: "guatu", dependencies: ["App"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "DeliveryTests", dependencies: [
+            "Delivery",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .testTarget(name: "SpreadsheetTests", dependencies: [
             "Spreadsheet",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

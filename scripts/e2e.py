@@ -8,11 +8,20 @@ Starts the app on a fresh temporary SQLite database, drives Debian's chromium th
 PyPI's playwright (never `playwright install`: see scripts/ensure-browser.sh), and checks:
 
   1. office logs in and lands on the overview, which shows 十大计划;
-  2. /matrix lists the plans; clicking the first plan expands a table of its tasks;
+  2. /matrix lists the plans; clicking the first plan expands a table of its tasks
+     (and /battle-map draws the tasks' bars, a today line, and a bar opens its task);
   3. a wrong password shows an error message and stays on /login;
-  4. at a phone viewport (390×844) reporter logs in and the overview has no horizontal overflow.
+  4. at a phone viewport (390×844) reporter logs in and the overview has no horizontal overflow;
+  5. at a phone viewport reporter's /inbox shows 科技创新局交账, the 督办单 section with a 督字第…号
+     link and the 领导批示 section, without horizontal overflow;
+  6. at desktop size reporter opens the first 督字第…号 from the inbox: the order page shows
+     督办单, 承办单位, 反馈时限 and 办理过程 (and a 反馈 form when it is 已签收; nothing is submitted);
+  7. office previews this month's bulletin on /bulletins (工作通报, 第N期, sections 一…五, the 未印发
+     stamp), issues it (印发本期通报 → /bulletins/N without the stamp), downloads its Excel file
+     (starts with PK), and saves it printed: e2e-bulletin.png in print media and e2e-bulletin.pdf (A4).
 
-Screenshots go to bench/out/e2e-*.png, the server's log to bench/out/e2e-server.log.
+Screenshots go to bench/out/e2e-*.png (and the bulletin's PDF to bench/out/e2e-bulletin.pdf),
+the server's log to bench/out/e2e-server.log.
 The last line printed is `e2e: N passed, M failed`; the exit code is non-zero on any failure.
 The server is always killed on the way out.
 """
@@ -53,7 +62,17 @@ ERROR_SELECTORS = (
     "[class*=alert]",
     "[class*=danger]",
 )
-TEST_NAMES = ("login_office_overview", "matrix_expand_plan", "wrong_password", "phone_overview_no_overflow")
+TEST_NAMES = (
+    "login_office_overview",
+    "matrix_expand_plan",
+    "battle_map",
+    "wrong_password",
+    "phone_overview_no_overflow",
+    "phone_inbox",
+    "order_page",
+    "bulletin_issue",
+)
+SECTION_NUMERALS = ("一", "二", "三", "四", "五")
 
 
 def log(msg: str) -> None:
@@ -253,6 +272,36 @@ class Suite:
             f"after logging in as {username} expected to land on /, got {page.url}",
         )
 
+    def check_no_overflow(self, page, width: int) -> None:
+        """The page must not scroll sideways in a window `width` pixels wide."""
+        sizes = page.evaluate(
+            "() => ({scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth})"
+        )
+        log(f"  scrollWidth {sizes['scrollWidth']}, innerWidth {sizes['innerWidth']}")
+        limit = min(sizes["innerWidth"], width) + 1
+        if sizes["scrollWidth"] > limit:
+            wide = page.evaluate(
+                """() => {
+                    const w = window.innerWidth, out = [];
+                    for (const el of document.querySelectorAll('body *')) {
+                        const r = el.getBoundingClientRect();
+                        if (r.right > w + 1 && out.length < 5)
+                            out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+                                     (el.className && typeof el.className === 'string'
+                                          ? '.' + el.className.trim().split(/\\s+/).join('.') : '') +
+                                     ' right=' + Math.round(r.right));
+                    }
+                    return out;
+                }"""
+            )
+            raise CheckFailed(
+                f"horizontal overflow at {width}px: scrollWidth {sizes['scrollWidth']} > "
+                f"innerWidth {sizes['innerWidth']} (widest: {', '.join(wide) or '?'})"
+            )
+
+    def headings(self, page, selector: str = "h1, h2") -> list[str]:
+        return [t.strip() for t in page.locator(selector).all_inner_texts()]
+
     def shot(self, page, name: str, full_page: bool = True) -> None:
         path = OUT / f"e2e-{name}.png"
         try:
@@ -366,30 +415,126 @@ class Suite:
             text = self.body_text(page).strip()
             check(len(text) > 20, "the overview at phone size is (nearly) empty")
             self.shot(page, "phone-overview")
-            sizes = page.evaluate(
-                "() => ({scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth})"
-            )
-            log(f"  scrollWidth {sizes['scrollWidth']}, innerWidth {sizes['innerWidth']}")
-            limit = min(sizes["innerWidth"], 390) + 1
-            if sizes["scrollWidth"] > limit:
-                wide = page.evaluate(
-                    """() => {
-                        const w = window.innerWidth, out = [];
-                        for (const el of document.querySelectorAll('body *')) {
-                            const r = el.getBoundingClientRect();
-                            if (r.right > w + 1 && out.length < 5)
-                                out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-                                         (el.className && typeof el.className === 'string'
-                                              ? '.' + el.className.trim().split(/\\s+/).join('.') : '') +
-                                         ' right=' + Math.round(r.right));
-                        }
-                        return out;
-                    }"""
-                )
-                raise CheckFailed(
-                    f"horizontal overflow at 390px: scrollWidth {sizes['scrollWidth']} > "
-                    f"innerWidth {sizes['innerWidth']} (widest: {', '.join(wide) or '?'})"
-                )
+            self.check_no_overflow(page, 390)
+        finally:
+            context.close()
+
+    def test_phone_inbox(self) -> None:
+        context, page = self.new_page(
+            viewport={"width": 390, "height": 844}, device_scale_factor=2, has_touch=True
+        )
+        try:
+            self.login(page, "reporter")
+            self.goto(page, "/inbox")
+            self.shot(page, "inbox")
+            heads = self.headings(page)
+            log(f"  headings: {heads}")
+            check(any("科技创新局交账" in h for h in page.locator("h1").all_inner_texts()),
+                  f"/inbox has no heading 科技创新局交账 (h1: {page.locator('h1').all_inner_texts()})")
+            check(any(h.startswith("督办单") for h in heads), "/inbox has no 督办单 section (h2 督办单…)")
+            orders = page.locator("a", has_text=re.compile(r"督字第\d+号"))
+            log(f"  督字第…号 links: {orders.count()}")
+            check(orders.count() >= 1, "/inbox's 督办单 section has no 督字第…号 link")
+            check(any(h.startswith("领导批示") for h in heads), "/inbox has no 领导批示 section (h2 领导批示…)")
+            self.check_no_overflow(page, 390)
+        finally:
+            context.close()
+
+    def test_order_page(self) -> None:
+        context, page = self.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            self.login(page, "reporter")
+            self.goto(page, "/inbox")
+            link = page.locator("a", has_text=re.compile(r"督字第\d+号")).first
+            check(link.count() == 1, "/inbox has no 督字第…号 link to open")
+            label = link.inner_text().strip()
+            log(f"  opening {label!r} -> {link.get_attribute('href')}")
+            with page.expect_navigation(wait_until="load"):
+                link.click()
+            path = self.path_of(page)
+            check(re.fullmatch(r"/orders/\d+", path) is not None, f"the order link did not open /orders/N, got {page.url}")
+            text = self.body_text(page)
+            missing = [w for w in ("督办单", "承办单位", "反馈时限", "办理过程") if w not in text]
+            check(not missing, f"{path} does not show {', '.join(missing)}")
+            status = page.locator("table.fields tr", has=page.locator("th", has_text="状态")).locator("td")
+            status_text = status.first.inner_text().strip() if status.count() else "?"
+            log(f"  status: {status_text}")
+            if status_text == "已签收":
+                answer = page.locator(f"form[action='{path}/act']", has=page.locator("input[name=action][value=answer]"))
+                check(answer.count() == 1, f"{path} is 已签收 but shows no 反馈 form")
+                check(answer.locator("textarea[name=text]").count() == 1, "the 反馈 form has no textarea for the answer")
+            self.shot(page, "order")
+        finally:
+            context.close()
+
+    def test_bulletin_issue(self) -> None:
+        context, page = self.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+        try:
+            self.login(page, "office")
+            self.goto(page, "/bulletins")
+            month = page.locator("form.filters input[name=month]").first.input_value()
+            log(f"  default month: {month}")
+            # This year's bulletins already issued decide the preview's number (a fresh demo: 第1期).
+            months = [m.strip() for m in page.locator("table tbody tr td:first-child").all_inner_texts()]
+            already = month in months
+            expected_no = 1 + sum(1 for m in months if m[:4] == month[:4])
+            with page.expect_navigation(wait_until="load"):
+                page.get_by_role("button", name="预览").click()
+            check(self.path_of(page) == "/bulletins/preview", f"预览 did not open /bulletins/preview, got {page.url}")
+            article = page.locator("article.bulletin")
+            check(article.count() == 1, "the preview shows no article.bulletin")
+            text = article.inner_text()
+            check("工作通报" in text, "the bulletin has no masthead 工作通报")
+            issue_no = article.locator(".issue-no").inner_text().strip() if article.locator(".issue-no").count() else "?"
+            log(f"  issue number: {issue_no} (expected 第{expected_no}期)")
+            check(f"第{expected_no}期" in text, f"the bulletin does not say 第{expected_no}期 (shows {issue_no})")
+            secs = [t.strip() for t in article.locator("h2").all_inner_texts()]
+            log(f"  sections: {secs}")
+            check(len(secs) >= 5 and [t[:2] for t in secs[:5]] == [n + "、" for n in SECTION_NUMERALS],
+                  f"expected sections 一、…五、, got {secs}")
+            check(secs[0] == "一、总体情况" and secs[4] == "五、督查督办情况",
+                  f"expected 一、总体情况 … 五、督查督办情况, got {secs[0]!r} … {secs[4]!r}")
+            check(article.locator("table").count() >= 2, "the bulletin has fewer than two tables")
+            stamp = article.locator(".stamp", has_text="未印发")
+            check(stamp.count() == 1 and stamp.is_visible(), "the preview shows no 未印发 stamp")
+            self.shot(page, "bulletin-preview")
+
+            issued_no = f"第{expected_no}期"
+            if already:
+                log(f"  warning: {month} is already issued (server reused?): opening it instead of issuing again")
+                self.goto(page, "/bulletins")
+                row = page.locator("table tbody tr", has=page.locator("td:first-child", has_text=month)).first
+                issued_no = row.locator("td").nth(1).inner_text().strip()
+                with page.expect_navigation(wait_until="load"):
+                    row.locator("a").first.click()
+            else:
+                issue = page.get_by_role("button", name="印发本期通报")
+                check(issue.count() == 1, "the preview has no button 印发本期通报")
+                with page.expect_navigation(wait_until="load"):
+                    issue.click()
+            path = self.path_of(page)
+            check(re.fullmatch(r"/bulletins/\d+", path) is not None, f"issuing did not land on /bulletins/N, got {page.url}")
+            log(f"  issued: {path}")
+            article = page.locator("article.bulletin")
+            check(article.count() == 1, f"{path} shows no article.bulletin")
+            check(page.locator(".stamp").count() == 0 and "未印发" not in self.body_text(page),
+                  f"{path} still shows the 未印发 stamp")
+            check(issued_no in article.inner_text(), f"{path} does not say {issued_no}")
+            excel = page.locator("a", has_text="下载Excel")
+            check(excel.count() == 1, f"{path} has no link 下载Excel")
+            href = excel.get_attribute("href") or ""
+            resp = page.request.get(self.url(href))
+            body = resp.body()
+            log(f"  Excel {href}: HTTP {resp.status}, {len(body)} bytes, {resp.headers.get('content-type', '?')}")
+            check(resp.status == 200, f"GET {href} answered HTTP {resp.status}")
+            check(body[:2] == b"PK", f"{href} is not an xlsx (zip) file: starts with {body[:8]!r}")
+
+            page.emulate_media(media="print")
+            self.shot(page, "bulletin")
+            pdf = OUT / "e2e-bulletin.pdf"
+            page.pdf(format="A4", path=str(pdf))
+            log(f"  PDF {rel(pdf)}: {pdf.stat().st_size} bytes")
+            check(pdf.read_bytes()[:5] == b"%PDF-", "page.pdf did not write a PDF")
         finally:
             context.close()
 
@@ -410,6 +555,9 @@ class Suite:
             context.close()
         self.run("wrong_password", self.test_wrong_password)
         self.run("phone_overview_no_overflow", self.test_phone_overview)
+        self.run("phone_inbox", self.test_phone_inbox)
+        self.run("order_page", self.test_order_page)
+        self.run("bulletin_issue", self.test_bulletin_issue)
 
 
 # --------------------------------------------------------------------------------------------
@@ -427,8 +575,9 @@ def main() -> int:
         ap.error("give the guatu binary's path, or --base-url")
 
     OUT.mkdir(parents=True, exist_ok=True)
-    for old in OUT.glob("e2e-*.png"):
-        old.unlink()
+    for pattern in ("e2e-*.png", "e2e-*.pdf"):
+        for old in OUT.glob(pattern):
+            old.unlink()
 
     server: Server | None = None
     passed: list[str] = []

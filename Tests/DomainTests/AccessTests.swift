@@ -25,11 +25,11 @@ struct PermissionTests {
     /// only the office edits it; reporters (and the office) report; leaders instruct; each admin holds only its own duty.
     static let table: [Role: Set<Permission>] = [
         .leader: [.readMatrix, .instruct],   // 领导批示
-        .office: [.readMatrix, .editMatrix, .reportOwnTasks],
+        .office: [.readMatrix, .editMatrix, .reportOwnTasks, .readDeliveryLog],
         .reporter: [.readMatrix, .reportOwnTasks],
         .observer: [.readMatrix],
         .enterprise: [],
-        .sysAdmin: [.manageAccounts],
+        .sysAdmin: [.manageAccounts, .readDeliveryLog],   // the reminders' delivery log: channels and status, no matrix
         .secAdmin: [.manageRoles],
         .auditAdmin: [.readAudit],
     ]

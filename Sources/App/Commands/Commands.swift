@@ -1,3 +1,4 @@
+import NIOCore
 import Domain
 import Foundation
 import Persistence
@@ -6,6 +7,8 @@ import Vapor
 func registerCommands(_ app: Application) {
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(RemindCommand(), as: "remind")
+    app.lifecycle.use(ReminderSchedule())
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(GenerateCommand(), as: "generate")
@@ -182,4 +185,35 @@ struct ExportCommand: AsyncCommand {
         let data = try await MatrixExport.export(app, zoneId: z.id, year: signature.year, format: format)
         FileHandle.standardOutput.write(data)
     }
+}
+
+/// `guatu remind`: sends what is due now (the same job `serve` runs every few minutes), then prints a summary.
+struct RemindCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "发送到期提醒 (send due reminders now: in-app, e-mail, group robots)" }
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        for zone in try await app.store.zones() {
+            let o = try await RemindersJob.run(app, zoneId: zone.id, now: Date(), today: app.today)
+            context.console.print("\(zone.name)：提醒事项\(o.reminders)项，站内通知\(o.notified)条，发送\(o.sent)条，失败\(o.failed)条")
+        }
+    }
+}
+
+/// Runs the reminders job every GUATU_REMIND_MINUTES minutes (default 10; 0 = never) while `serve` runs.
+struct ReminderSchedule: LifecycleHandler {
+    func didBoot(_ app: Application) throws {
+        guard app.environment.arguments.dropFirst().first == "serve" else { return }
+        let minutes = Int(Environment.get("GUATU_REMIND_MINUTES") ?? "") ?? 10
+        guard minutes > 0 else { return }
+        let loop = app.eventLoopGroup.next()
+        let task = loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(30), delay: .minutes(Int64(minutes))) { _ in
+            loop.makeFutureWithTask { await RemindersJob.runAll(app) }
+        }
+        app.storage[TaskKey.self] = task
+    }
+    func shutdown(_ app: Application) {
+        app.storage[TaskKey.self]?.cancel()
+    }
+    struct TaskKey: StorageKey { typealias Value = RepeatedTask }
 }

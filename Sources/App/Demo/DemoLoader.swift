@@ -102,6 +102,8 @@ enum DemoLoader {
                 if let lastDeadline { try await store.setWorkPointDeadline(id: wp.id, deadline: lastDeadline, actor: system) }
             }
         }
+        let leader = Actor(userId: personIds["刘海涛"] ?? 0, username: "leader", displayName: "刘海涛", zoneId: zone.id, unitId: nil, roles: [.leader])
+        try await DemoSupervision.load(app, zone: zone, system: system, leader: leader, today: today, calendar: calendar)
         log("已载入演示数据：\(DemoContent.zoneName)，\(DemoContent.plans.count)项计划，\(taskCount)项任务和节点（\(year)年度，今天按\(today.iso)计）。")
         return true
     }

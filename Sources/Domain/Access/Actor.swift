@@ -32,6 +32,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case readAudit
     /// Write 领导批示 on tasks and orders (领导).
     case instruct
+    /// Read the reminders' delivery log (督查室, 系统管理员): channels, recipients, status — not the matrix.
+    case readDeliveryLog
 
     /// 三员分立: the three admin roles read no business data; each holds only its own duty.
     public func isGranted(to roles: Set<Role>) -> Bool {
@@ -43,6 +45,7 @@ public enum Permission: String, CaseIterable, Sendable {
         case .manageRoles: return roles.contains(.secAdmin)
         case .readAudit: return roles.contains(.auditAdmin)
         case .instruct: return roles.contains(.leader)
+        case .readDeliveryLog: return roles.contains(.office) || roles.contains(.sysAdmin)
         }
     }
 }

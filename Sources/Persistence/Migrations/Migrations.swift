@@ -19,6 +19,7 @@ public enum GuatuMigrations {
         CreateEvidence(),
         CreateSupervision(),
         CreateBulletins(),
+        CreateNotifications(),
     ]
 }
 

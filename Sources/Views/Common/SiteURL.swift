@@ -70,6 +70,9 @@ public enum SiteURL: Sendable, Equatable {
     case bulletinPreview
     case bulletin(Int)
     case bulletinXLSX(Int)
+    case notifications
+    case deliveries
+    case reminderSettings
 
     public var path: String {
         switch self {
@@ -140,6 +143,9 @@ public enum SiteURL: Sendable, Equatable {
         case .bulletinPreview: return "/bulletins/preview"
         case .bulletin(let id): return "/bulletins/\(id)"
         case .bulletinXLSX(let id): return "/bulletins/\(id).xlsx"
+        case .notifications: return "/me/notifications"
+        case .deliveries: return "/admin/deliveries"
+        case .reminderSettings: return "/reminders/settings"
         }
     }
 
