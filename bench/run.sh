@@ -101,6 +101,8 @@ done
 
 PLAN_ID="$(python3 bench/benchlib.py plan-id "$BASE" "$TOKEN")" || die "could not read a plan id"
 log "first plan: $PLAN_ID"
+UNIT_ID="$(curl -fs -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/units" | python3 -c 'import json,sys; d=json.load(sys.stdin); d=d.get("items", d) if isinstance(d, dict) else d; print(d[0]["id"])')" || die "could not read a unit id"
+MONTH="$(date +%Y-%m)"
 
 # --- routes ----------------------------------------------------------------------------------------
 # key|path, in the order measured (each route next to its floor, to keep drift out of the ratio).
@@ -111,6 +113,8 @@ ROUTES=(
     "floor-matrix|/bench/floor/matrix?plan=$PLAN_ID"
     "tasks|/api/v1/tasks?limit=100"
     "floor-tasks|/bench/floor/tasks?limit=100"
+    "inbox|/inbox?unit=$UNIT_ID"
+    "lag-list|/supervision"
 )
 HEADERS=(-H "Authorization: Bearer $TOKEN")
 
@@ -152,6 +156,17 @@ for entry in "${ROUTES[@]}"; do
     grep -E 'Requests/sec|^ +99%' "$OUT/wrk-$key.txt" | sed 's/^ */    /' || true
 done
 
+# The monthly bulletin: computed over the whole zone (all tasks, the month's reports, all orders); timed
+# end to end with curl, five times; the target is under 2 s.
+log "monthly bulletin preview for $MONTH, 5 runs"
+BULLETIN_TIMES=""
+for i in 1 2 3 4 5; do
+    t="$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 60 "${HEADERS[@]}" "$BASE/bulletins/preview?month=$MONTH")"
+    BULLETIN_TIMES="$BULLETIN_TIMES ${t#* }"
+    [ "${t%% *}" = "200" ] || log "warning: bulletin preview answered HTTP ${t%% *}"
+done
+log "bulletin seconds:$BULLETIN_TIMES"
+
 RSS="$(ps -o rss= -p "$SERVER_PID" 2>/dev/null | awk '{printf "%.0f MiB", $1/1024}')" || RSS=""
 {
     echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -163,6 +178,7 @@ RSS="$(ps -o rss= -p "$SERVER_PID" 2>/dev/null | awk '{printf "%.0f MiB", $1/102
     echo "wrk_args=-t$THREADS -c$CONNECTIONS -d$DURATION --latency"
     echo "warmup=$WARMUP"
     echo "server_rss=$RSS"
+    echo "bulletin_seconds=$BULLETIN_TIMES"
 } >"$OUT/meta.txt"
 
 echo

@@ -22,12 +22,12 @@ enum BulletinWorkbook {
                 ["月末在办督办单", .integer(b.orders.openAtEnd)], ["其中超过反馈时限", .integer(b.orders.overdue)],
                 ["数据截至", .date(b.asOf.iso)], ["印发日期", .date(b.issuedOn.iso)], ["发文机关", .text(b.issuingBody)],
             ]),
-            sheet("分计划", title: heading, headers: ["序号", "计划", "分管领导", "牵头单位", "任务数", "已完成", "红灯", "完成进度"], rows: b.plans.map {
+            sheet("分计划", title: heading, headers: ["序号", "计划", "分管领导", "牵头单位", "任务数", "已完成", "红灯（含逾期）", "完成进度"], rows: b.plans.map {
                 [.integer($0.seq), .text($0.name), .text($0.leader), .text($0.leadUnit), .integer($0.tasks), .integer($0.done), .integer($0.red), .percent($0.percentDone / 100)]
             }),
             sheet("单位排名", title: heading, headers: ["名次", "单位", "任务数", "应交账", "按时", "逾期", "未交", "按时交账率", "到期任务", "按期完成", "按期完成率", "红灯"],
                   rows: b.units.map {
-                [.integer($0.rank), .text($0.name), .integer($0.tasks), .integer($0.reportsExpected), .integer($0.reportsOnTime), .integer($0.reportsLate),
+                [$0.rank > 0 ? .integer($0.rank) : .text("—"), .text($0.name), .integer($0.tasks), .integer($0.reportsExpected), .integer($0.reportsOnTime), .integer($0.reportsLate),
                  .integer($0.reportsMissing), rate($0.onTimeReportRate), .integer($0.due), .integer($0.doneOnTime), rate($0.completionRate), .integer($0.red)]
             }),
             sheet("红灯清单", title: heading, headers: ["序号", "任务编号", "任务", "责任单位", "完成时限", "进度", "状态"], rows: b.redList.enumerated().map { i, r in

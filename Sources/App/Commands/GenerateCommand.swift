@@ -10,6 +10,7 @@ struct GenerateCommand: AsyncCommand {
         @Option(name: "work-points") var workPoints: Int?
         @Option(name: "tasks") var tasks: Int?
         @Option(name: "audit") var audit: Int?
+        @Option(name: "reports", help: "交账报告条数 (weekly reports, default 200000)") var reports: Int?
         @Option(name: "zone", help: "园区代码 (default: bench)") var zone: String?
     }
     var help: String { "生成压测用的大型园区数据 (generate a large zone for benchmarks; user office-bench, password \(DemoLoader.password))" }
@@ -22,10 +23,11 @@ struct GenerateCommand: AsyncCommand {
         if let v = signature.workPoints { size.workPoints = max(1, v) }
         if let v = signature.tasks { size.tasks = max(0, v) }
         if let v = signature.audit { size.audit = max(0, v) }
+        if let v = signature.reports { size.reports = max(0, v) }
         let code = signature.zone ?? "bench"
         if try await app.store.zone(code: code) != nil { throw CommandFailure("园区 \(code) 已存在") }
         let hash = try await app.password.async.hash(DemoLoader.password)
         let id = try await app.store.generateLargeZone(code: code, size: size, year: app.today.year, today: app.today, officePasswordHash: hash)
-        context.console.print("已生成园区 \(code)（编号\(id)）：\(size.units)个单位、\(size.users)名用户、\(size.workPoints)个工作要点、\(size.tasks)项任务、\(size.audit)条审计记录")
+        context.console.print("已生成园区 \(code)（编号\(id)）：\(size.units)个单位、\(size.users)名用户、\(size.workPoints)个工作要点、\(size.tasks)项任务、\(size.reports)份交账报告、\(size.audit)条审计记录")
     }
 }

@@ -8,8 +8,8 @@ import Foundation
 ///   unit that was open in that period (started by its end, not finished before its start). A report
 ///   not marked late is on time; a late one is late; none is missing.
 /// - Completion: tasks whose deadline is on or before `asOf`, done on or before their deadline.
-/// - Ranking: by on-time reporting rate, then completion rate (a unit with nothing to rate counts as
-///   100%), then red tasks (fewer first); equal units share a rank.
+/// - Ranking: by on-time reporting rate, then completion rate (a rate with nothing behind it counts as
+///   100%), then red tasks (fewer first); equal units share a rank; a unit with neither rate is unranked.
 /// - Orders: issued in the month; closed (办结) in the month; issued and not ended at `asOf`, and of those
 ///   the ones past their reply day (an answered order waiting for the office's check still counts as open).
 public enum BulletinBuilder {
@@ -118,9 +118,14 @@ public enum BulletinBuilder {
                 onTimeReportRate: c.expected > 0 ? Double(c.onTime) / Double(c.expected) : nil,
                 completionRate: due.isEmpty ? nil : Double(due.filter(doneOnTime).count) / Double(due.count), rank: 0))
         }
+        // A unit with nothing to rate (no report expected, no task due) is listed last, unranked (rank 0).
+        func rated(_ u: Bulletin.UnitLine) -> Bool { u.onTimeReportRate != nil || u.completionRate != nil }
         func key(_ u: Bulletin.UnitLine) -> (Double, Double, Int) { (u.onTimeReportRate ?? 1, u.completionRate ?? 1, -u.red) }
-        unitLines.sort { key($0) != key($1) ? key($0) > key($1) : $0.name < $1.name }
-        for idx in unitLines.indices {
+        unitLines.sort { a, b in
+            if rated(a) != rated(b) { return rated(a) }
+            return key(a) != key(b) ? key(a) > key(b) : a.name < b.name
+        }
+        for idx in unitLines.indices where rated(unitLines[idx]) {
             unitLines[idx].rank = idx > 0 && key(unitLines[idx]) == key(unitLines[idx - 1]) ? unitLines[idx - 1].rank : idx + 1
         }
 

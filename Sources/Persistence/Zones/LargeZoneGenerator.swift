@@ -7,6 +7,8 @@ import SQLKit
 extension Store {
     public struct LargeZoneSize: Sendable {
         public var units = 60, users = 300, plans = 10, workPoints = 200, tasks = 20_000, audit = 200_000
+        /// Weekly reports, spread over the tasks round-robin (each task's weeks from its start), and open supervision orders.
+        public var reports = 200_000, orders = 500
         public init() {}
     }
 
@@ -43,6 +45,7 @@ extension Store {
             let statuses = ["done", "in_progress", "not_started", "in_progress"]
             let batch = 200
             var t = 0
+            var spans: [(start: Day, deadline: Day, unit: Int)] = []
             while t < size.tasks {
                 var q: SQLQueryString = "INSERT INTO tasks (zone_id, plan_id, work_point_id, seq, kind, title, owner_unit_id, responsible_person, deliverable, acceptance_standard, weight, planned_start, deadline, duration_days, percent_done, status, done_on, version, created_at, updated_at) VALUES "
                 var first = true
@@ -53,11 +56,38 @@ extension Store {
                     let deadline = start.adding(days: 10 + Int(rng.next() % 60))
                     let status = statuses[Int(rng.next() % 4)]
                     let pct = status == "done" ? 100 : (status == "not_started" ? 0 : Int(rng.next() % 100))
+                    spans.append((start, deadline, unitIds[t % unitIds.count]))
                     if !first { q += ", " }
                     first = false
                     q += "(\(bind: zone), \(bind: plan), \(bind: wp), \(bind: t), 'task', \(bind: "压测任务\(t)"), \(bind: unitIds[t % unitIds.count]), '', '', '', 1, \(bind: start.iso), \(bind: deadline.iso), 10, \(bind: pct), \(bind: status), \(bind: status == "done" ? deadline.iso : nil), 1, \(bind: now), \(bind: now))"
                 }
                 try await tx.raw(q).run()
+            }
+            struct TaskIdRow: Decodable { let id: Int }
+            let taskIds = try await tx.raw("SELECT id FROM tasks WHERE zone_id = \(bind: zone) ORDER BY id").rows(TaskIdRow.self).map(\.id)
+            let cycle = ReportingCycle.weekly, calendar = WorkCalendar()
+            var r = 0
+            while r < size.reports && !taskIds.isEmpty {
+                var q: SQLQueryString = "INSERT INTO reports (zone_id, task_id, unit_id, period_key, period_due, submitted_at, submitted_by_name, late, percent_done, progress, problems, next_steps, coordination, status, version) VALUES "
+                var first = true
+                for _ in 0..<min(500, size.reports - r) {
+                    let i = r % taskIds.count, week = r / taskIds.count
+                    r += 1
+                    let period = cycle.period(containing: spans[i].start.adding(days: 7 * week), calendar: calendar)
+                    if !first { q += ", " }
+                    first = false
+                    q += "(\(bind: zone), \(bind: taskIds[i]), \(bind: spans[i].unit), \(bind: period.key), \(bind: period.due.iso), \(bind: now), 'bench', \(bind: r % 10 == 0 ? 1 : 0), 50, '本周按计划推进', '', '', '', \(bind: r % 3 == 0 ? "submitted" : "accepted"), 1)"
+                }
+                try await tx.raw(q).run()
+            }
+            for o in 0..<min(size.orders, taskIds.count) {
+                let i = (o * 37) % taskIds.count
+                try await tx.raw("""
+                    INSERT INTO supervision_orders (zone_id, task_id, receiving_unit_id, issuing_unit, level, source, reason, required_actions, reply_workdays, deduction,
+                      leaders_copied, status, issued_on, reply_due, answer, created_by_name, created_at, version, updated_at)
+                    VALUES (\(bind: zone), \(bind: taskIds[i]), \(bind: spans[i].unit), '督查室', 'supervision', 'manual', '滞后', '说明原因', 5, 0.5, '',
+                      \(bind: o % 2 == 0 ? "issued" : "signed"), \(bind: today.adding(days: -(o % 20)).iso), \(bind: today.adding(days: 7 - (o % 20)).iso), '', 'bench', \(bind: now), 1, \(bind: now))
+                    """).run()
             }
             var a = 0
             while a < size.audit {

@@ -25,8 +25,9 @@ public struct BulletinPage: Sendable {
     public func render(_ ctx: PageContext) -> String {
         let b = bulletin, o = b.overall
         let month = Int(b.month.suffix(2)) ?? 0
-        let top = b.units.prefix(3).map(\.name).joined(separator: "、")
-        let bottom = b.units.count > 3 ? b.units.suffix(3).map(\.name).joined(separator: "、") : ""
+        let ranked = b.units.filter { $0.rank > 0 }
+        let top = ranked.prefix(3).map(\.name).joined(separator: "、")
+        let bottom = ranked.count > 3 ? ranked.suffix(3).map(\.name).joined(separator: "、") : ""
         func section(_ n: Int, _ title: String) -> Node<HTML.BodyContext> { .h2(.class("sec"), .text("\(Self.numerals[n])、\(title)")) }
         return Layout.render(title: b.title, context: ctx, body: .group(
             .div(.class("actions"),
@@ -46,21 +47,21 @@ public struct BulletinPage: Sendable {
                 .p(.text("现将\(month)月份全区重点工作推进、交账和督查督办情况通报如下（数据截至\(Self.chineseDate(b.asOf))）：")),
                 section(0, "总体情况"),
                 .p(.text("全区年度任务\(o.tasks)项，已完成\(o.done)项（其中逾期完成\(o.doneLate)项），加权完成进度\(String(format: "%.1f", o.percentDone))%。"
-                         + "严重滞后（红灯）\(o.red)项，已逾期未完成\(o.overdue)项，进度滞后（黄灯）\(o.yellow)项。"
+                         + "红灯任务\(o.red + o.overdue)项（其中严重滞后\(o.red)项、已逾期未完成\(o.overdue)项），进度滞后（黄灯）\(o.yellow)项。"
                          + "本月应交账\(o.reportsExpected)项次，按时\(o.reportsOnTime)项次，逾期\(o.reportsLate)项次，未交\(o.reportsMissing)项次。")),
                 section(1, "分计划推进情况"),
                 .table(.class("doc"),
-                    .thead(.tr(.th("序号"), .th("计划"), .th("分管领导"), .th("牵头单位"), .th("任务数"), .th("已完成"), .th("红灯"), .th("完成进度"))),
+                    .thead(.tr(.th("序号"), .th("计划"), .th("分管领导"), .th("牵头单位"), .th("任务数"), .th("已完成"), .th("红灯（含逾期）"), .th("完成进度"))),
                     .tbody(.forEach(b.plans) { p in
                         .tr(.td(.text(String(p.seq))), .td(.text(p.name)), .td(.text(p.leader)), .td(.text(p.leadUnit)), .td(.text(String(p.tasks))),
                             .td(.text(String(p.done))), .td(.text(String(p.red))), .td(.text(String(format: "%.1f%%", p.percentDone))))
                     })),
                 section(2, "各单位交账和完成情况"),
-                .p(.text("按按时交账率、按期完成率排名。" + (top.isEmpty ? "" : "排名靠前的是\(top)" + (bottom.isEmpty ? "。" : "；排名靠后的是\(bottom)，请对照整改。")))),
+                .p(.text("按“按时交账率、按期完成率”排名，无应交账和到期任务的单位不参与排名。" + (top.isEmpty ? "" : "排名靠前的是\(top)" + (bottom.isEmpty ? "。" : "；排名靠后的是\(bottom)，请对照整改。")))),
                 .table(.class("doc"),
                     .thead(.tr(.th("名次"), .th("单位"), .th("任务数"), .th("应交账"), .th("按时"), .th("逾期"), .th("未交"), .th("按时交账率"), .th("到期任务"), .th("按期完成"), .th("按期完成率"), .th("红灯"))),
                     .tbody(.forEach(b.units) { u in
-                        .tr(.td(.text(String(u.rank))), .td(.text(u.name)), .td(.text(String(u.tasks))), .td(.text(String(u.reportsExpected))),
+                        .tr(.td(.text(u.rank > 0 ? String(u.rank) : "—")), .td(.class("name"), .text(u.name)), .td(.text(String(u.tasks))), .td(.text(String(u.reportsExpected))),
                             .td(.text(String(u.reportsOnTime))), .td(.text(String(u.reportsLate))), .td(.text(String(u.reportsMissing))),
                             .td(.text(Self.percent(u.onTimeReportRate))), .td(.text(String(u.due))), .td(.text(String(u.doneOnTime))),
                             .td(.text(Self.percent(u.completionRate))), .td(.text(String(u.red))))
@@ -69,7 +70,7 @@ public struct BulletinPage: Sendable {
                 b.redList.isEmpty ? .p(.text("本月无红灯任务。")) : .table(.class("doc"),
                     .thead(.tr(.th("序号"), .th("任务"), .th("责任单位"), .th("完成时限"), .th("进度"), .th("状态"))),
                     .tbody(.forEach(Array(b.redList.enumerated())) { i, r in
-                        .tr(.td(.text(String(i + 1))), .td(.text(r.title)), .td(.text(r.unit)), .td(.text(r.deadline.iso)), .td(.text("\(r.percentDone)%")),
+                        .tr(.td(.text(String(i + 1))), .td(.class("name"), .text(r.title)), .td(.text(r.unit)), .td(.class("date"), .text(r.deadline.iso)), .td(.text("\(r.percentDone)%")),
                             .td(.text(r.light.chineseName)))
                     })),
                 section(4, "督查督办情况"),

@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Plot
 
@@ -92,4 +93,17 @@ public struct FormErrors: Sendable, Equatable {
     public init(_ messages: [String: String] = [:]) { self.messages = messages }
     public subscript(_ field: String) -> String? { messages[field] }
     public var isEmpty: Bool { messages.isEmpty }
+}
+
+extension UI {
+    /// A stored UTC timestamp ("2026-11-26T04:11:22.123Z") as Beijing time, "2026-11-26 12:11".
+    public static func beijingTime(_ timestamp: String) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let date = f.date(from: timestamp) ?? ISO8601DateFormatter().date(from: timestamp) else { return timestamp }
+        let shifted = date.addingTimeInterval(8 * 3600)
+        let out = ISO8601DateFormatter()
+        out.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
+        return String(out.string(from: shifted).replacingOccurrences(of: "T", with: " ").prefix(16))
+    }
 }

@@ -63,14 +63,15 @@ public enum Stylesheet {
     @media (max-width:700px){main{padding:8px}h1{font-size:19px}.bar{width:80px}table.responsive thead{display:none}
       table.responsive tr{display:block;border:1px solid var(--line);margin-bottom:8px;background:#fff}
       table.responsive td{display:flex;justify-content:space-between;gap:8px;border:none;border-bottom:1px solid #f0f0f0}
-      table.responsive td::before{content:attr(data-label);color:#5f6368;font-size:12px}}
+      table.responsive td::before{content:attr(data-label);color:#5f6368;font-size:12px;flex:0 0 5em;white-space:nowrap}
+      table.responsive td{text-align:left}table.responsive{background:none}}
     @media print{header.top,footer,.actions,form.filters,form.inline,.pager{display:none}body{background:#fff;font-size:11px}
       main{max-width:none;padding:0}.tree .plan{break-inside:avoid-page}details.plan{display:block}details.plan>*{display:block}}
     .document{background:#fff;border:1px solid var(--line);padding:16px 24px;max-width:800px}
     .document h1{text-align:center;font-size:24px;letter-spacing:8px}.document .docno{text-align:center;color:#5f6368}
     table.fields th{width:120px;text-align:left;background:#f8f9fa}
     ul.instructions{list-style:none;padding:0}ul.instructions li{border-left:3px solid #b3261e;padding:4px 10px;margin-bottom:8px;background:#fff}
-    article.a4{background:#fff;width:210mm;max-width:100%;box-sizing:border-box;padding:25mm 20mm;margin:12px 0;position:relative;
+    article.a4{background:#fff;width:210mm;max-width:100%;box-sizing:border-box;padding:25mm 20mm;margin:12px auto;position:relative;
       font-family:"FangSong","仿宋","STFangsong","Noto Serif CJK SC",serif;font-size:16px;line-height:1.8;box-shadow:0 1px 4px rgba(0,0,0,.2)}
     article.a4 .masthead{color:#c00;text-align:center;font-size:34px;font-weight:bold;letter-spacing:4px;font-family:"SimSun","宋体","Noto Serif CJK SC",serif}
     article.a4 .issue-no{text-align:center;margin:6px 0}
@@ -78,10 +79,12 @@ public enum Stylesheet {
     article.a4 .doc-title{text-align:center;font-size:22px;font-family:"SimHei","黑体","Noto Sans CJK SC",sans-serif;margin:16px 0}
     article.a4 h2.sec{font-size:17px;font-family:"SimHei","黑体","Noto Sans CJK SC",sans-serif;margin:16px 0 6px}
     article.a4 p{text-indent:2em;margin:4px 0}article.a4 table.doc{width:100%;border-collapse:collapse;font-size:13px;line-height:1.4}
-    article.a4 table.doc th,article.a4 table.doc td{border:1px solid #333;padding:3px 4px;text-align:center}
+    article.a4 table.doc th,article.a4 table.doc td{border:1px solid #333;padding:3px 4px;text-align:center;vertical-align:middle}
+    article.a4 table.doc th{background:none;white-space:nowrap}article.a4 table.doc td.name{text-align:left}article.a4 table.doc td.date{white-space:nowrap}
+    .document{margin:0 auto}
     article.a4 .signature{text-align:right;margin-top:32px}article.a4 .signature p{text-indent:0}
     article.a4 .stamp{position:absolute;top:20mm;right:16mm;border:3px solid #c00;color:#c00;padding:4px 10px;transform:rotate(12deg);font-size:20px;font-weight:bold}
-    @media print{@page{size:A4 portrait;margin:0}article.a4{box-shadow:none;margin:0;width:auto}.warning,.noprint,.errorbox{display:none}
+    @media print{@page{size:A4 portrait;margin:37mm 26mm 35mm 28mm}article.a4{box-shadow:none;margin:0;width:auto;padding:0}.warning,.noprint,.errorbox{display:none}
       article.a4 table.doc tr{break-inside:avoid}}
     """
 }

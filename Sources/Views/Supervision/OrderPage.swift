@@ -74,9 +74,9 @@ public struct OrderPage: Sendable {
                 UI.submit("升级一级（\(EscalationLevel.next(after: l.level)?.chineseName ?? "")）")) : .empty,
             .h2("办理过程"),
             .div(.class("scroll"), .table(
-                .thead(.tr(.th("时间（UTC）"), .th("环节"), .th("办理人"), .th("办理后状态"), .th("内容"))),
+                .thead(.tr(.th("时间（北京时间）"), .th("环节"), .th("办理人"), .th("办理后状态"), .th("内容"))),
                 .tbody(.forEach(steps) { s in
-                    .tr(.td(.text(String(s.at.prefix(16)).replacingOccurrences(of: "T", with: " "))), .td(.text(Self.actionNames[s.action] ?? s.action)),
+                    .tr(.td(.text(UI.beijingTime(s.at))), .td(.text(Self.actionNames[s.action] ?? s.action)),
                         .td(.text(s.actor)), .td(.text(OrderStatus(rawValue: s.to)?.chineseName ?? s.to)), .td(.text(s.text)))
                 }))),
             .h2("领导批示"),
