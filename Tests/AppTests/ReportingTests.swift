@@ -155,6 +155,7 @@ struct EvidenceTests {
             #expect(download.status == .ok && Array(download.body.readableBytesView) == Self.pdf)
             #expect(download.headers.first(name: .contentType) == "application/pdf")
             #expect(download.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            #expect(download.headers.first(name: "Content-Security-Policy")?.contains("sandbox") == true)
             // The audit entry of the report names its files.
             let audit = try await app.store.auditEntries(zoneId: f.zoneId, .init(entityType: "report", entityId: report.id)).entries
             #expect(audit.first?.after?.contains("企业名单.pdf") == true)

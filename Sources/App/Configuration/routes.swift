@@ -21,6 +21,7 @@ func routes(_ app: Application) throws {
     ReportingController.register(r)
     SupervisionController.register(r)
     BulletinController.register(r)
+    MeetingController.register(r)
     RemindersController.register(r)
     TaskController.register(r)
     PlanController.register(r)

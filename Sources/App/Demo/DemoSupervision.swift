@@ -4,8 +4,8 @@ import Persistence
 import Vapor
 
 /// The demo's weekly life: reports over the last weeks (most on time, some late, some missing),
-/// orders on lagging tasks at several steps of their lifecycle, a leader's instruction, and last
-/// month's bulletin issued — so every page of 交账、督办、月通报 has something to show.
+/// orders on lagging tasks at several steps of their lifecycle, and a leader's instruction — so the
+/// pages of 交账 and 督办 have something to show (the month's bulletin is previewed live).
 enum DemoSupervision {
     static func load(_ app: Application, zone: Zone, system: Actor, leader: Actor, today: Day, calendar: WorkCalendar) async throws {
         let store = app.store

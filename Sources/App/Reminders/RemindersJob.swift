@@ -30,7 +30,8 @@ enum RemindersJob {
         // Orders waiting for the unit's reply.
         for o in try await store.orders(zoneId: zoneId, OrderFilter(open: true, limit: 100_000)) where o.status == .issued || o.status == .signed {
             guard let due = o.replyDue, let stage = ReminderClock.stage(due: due, today: today, pastDueMoment: false, calendar: calendar) else { continue }
-            out.append(Reminder(key: "order:\(o.id):\(stage.rawValue)", unitId: o.receivingUnitId, stage: stage,
+            // The due day is in the key: an escalated order (new due day) is reminded again.
+            out.append(Reminder(key: "order:\(o.id):\(due.iso):\(stage.rawValue)", unitId: o.receivingUnitId, stage: stage,
                                 title: "督办提醒（\(stage.chineseName)）：督字第\(o.id)号请于\(due.iso)前反馈",
                                 body: "\(o.level.chineseName)：\(o.requiredActions)", link: "/orders/\(o.id)"))
         }

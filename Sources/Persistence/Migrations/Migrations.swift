@@ -20,6 +20,7 @@ public enum GuatuMigrations {
         CreateSupervision(),
         CreateBulletins(),
         CreateNotifications(),
+        CreateMeetings(),
     ]
 }
 

@@ -79,6 +79,8 @@ extension Store {
     /// makes this hold across instances.
     public func claimDelivery(zoneId: Int, eventKey: String, channel: String, target: String, title: String) async throws -> Int? {
         let now = Store.timestamp()
+        // A send left "sending" by a crashed instance is taken over after ten minutes.
+        let stale = Store.timestamp(Date().addingTimeInterval(-600))
         return try await write { tx in
             if let id = try await tx.raw("""
                 INSERT INTO deliveries (zone_id, event_key, channel, target, title, status, attempts, error, created_at, updated_at)
@@ -88,7 +90,8 @@ extension Store {
             return try await tx.raw("""
                 UPDATE deliveries SET status = 'sending', attempts = attempts + 1, updated_at = \(bind: now)
                 WHERE zone_id = \(bind: zoneId) AND event_key = \(bind: eventKey) AND channel = \(bind: channel) AND target = \(bind: target)
-                  AND status = 'failed' AND attempts < \(bind: Store.maxDeliveryAttempts) RETURNING id
+                  AND attempts < \(bind: Store.maxDeliveryAttempts)
+                  AND (status = 'failed' OR (status = 'sending' AND updated_at < \(bind: stale))) RETURNING id
                 """).row(IDRow.self)?.id
         }
     }

@@ -223,3 +223,15 @@ extension Store {
         return out
     }
 }
+
+extension Store {
+    /// Task → the newest non-empty 需协调事项 among the given periods' reports.
+    public func coordinationAsks(zoneId: Int, periodKeys: [String]) async throws -> [Int: String] {
+        guard !periodKeys.isEmpty else { return [:] }
+        struct R: Decodable { let taskId: Int; let coordination: String }
+        let rows = try await sql.raw("SELECT task_id, coordination FROM reports WHERE zone_id = \(bind: zoneId) AND period_key IN (\(binds: periodKeys)) AND coordination <> '' ORDER BY id").rows(R.self)
+        var out: [Int: String] = [:]
+        for r in rows { out[r.taskId] = r.coordination }
+        return out
+    }
+}

@@ -73,6 +73,9 @@ public enum SiteURL: Sendable, Equatable {
     case notifications
     case deliveries
     case reminderSettings
+    case meetings
+    case meeting(Int)
+    case meetingDecisions(Int)
 
     public var path: String {
         switch self {
@@ -146,6 +149,9 @@ public enum SiteURL: Sendable, Equatable {
         case .notifications: return "/me/notifications"
         case .deliveries: return "/admin/deliveries"
         case .reminderSettings: return "/reminders/settings"
+        case .meetings: return "/meetings"
+        case .meeting(let id): return "/meetings/\(id)"
+        case .meetingDecisions(let id): return "/meetings/\(id)/decisions"
         }
     }
 
