@@ -151,6 +151,11 @@ struct EvidenceTests {
             #expect(files[0].size == Self.pdf.count)
             let page = try await unit.get("/tasks/\(f.taskA)/report")
             #expect(page.text.contains("/evidence/\(files[0].id)") && page.text.contains("企业名单.pdf"))
+            // The reviewer sees the files beside the report.
+            var office = Browser(app)
+            _ = try await office.login("office")
+            let review = try await office.get("/reports/review")
+            #expect(review.text.contains("佐证材料：") && review.text.contains("/evidence/\(files[1].id)") && review.text.contains("现场.png"))
             let download = try await unit.get("/evidence/\(files[0].id)")
             #expect(download.status == .ok && Array(download.body.readableBytesView) == Self.pdf)
             #expect(download.headers.first(name: .contentType) == "application/pdf")
@@ -164,6 +169,39 @@ struct EvidenceTests {
             var other = Browser(app)
             _ = try await other.login("office2")
             #expect(try await other.get("/evidence/\(files[0].id)").status == .notFound)
+        }
+    }
+}
+
+@Suite("交账草稿")
+struct ReportDraftTests {
+    @Test("保存草稿后再打开表单见到草稿；再存替换草稿；提交后草稿成为报告；已提交的报告原样留在记录中", arguments: TestDB.all)
+    func drafts(_ db: TestDB) async throws {
+        try await withGuatu(db) { app in
+            let f = try await Fixture.make(app)
+            var unit = Browser(app)
+            _ = try await unit.login("reporter")
+            _ = try await unit.get("/tasks/\(f.taskA)/report")
+            // A draft needs no 本期进展 yet.
+            #expect(try await unit.post("/tasks/\(f.taskA)/report", [("percentDone", "48"), ("progress", ""), ("problems", "名单未齐"), ("save", "draft")]).status == .seeOther)
+            var form = try await unit.get("/tasks/\(f.taskA)/report")
+            #expect(form.text.contains("已载入本期草稿") && form.text.contains("名单未齐") && form.text.contains("value=\"48\""))
+            #expect(try await unit.post("/tasks/\(f.taskA)/report", [("percentDone", "50"), ("progress", "摸排过半"), ("problems", "名单已齐"), ("save", "draft")]).status == .seeOther)
+            form = try await unit.get("/tasks/\(f.taskA)/report")
+            #expect(form.text.contains("名单已齐") && !form.text.contains("名单未齐"))
+            #expect(try await app.store.reports(taskId: f.taskA, zoneId: f.zoneId).isEmpty)       // a draft is not a report
+            #expect(try await app.store.task(id: f.taskA, zoneId: f.zoneId).percentDone == 40)   // nor does it move the task
+            let bad = try await unit.post("/tasks/\(f.taskA)/report", [("percentDone", "150"), ("progress", "x"), ("save", "draft")])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("0到100"))
+
+            #expect(try await unit.post("/tasks/\(f.taskA)/report", [("percentDone", "50"), ("progress", "摸排过半"), ("problems", "名单已齐")]).status == .seeOther)
+            form = try await unit.get("/tasks/\(f.taskA)/report")
+            #expect(!form.text.contains("已载入本期草稿"))
+            // A new draft in the same period replaces nothing that was submitted.
+            #expect(try await unit.post("/tasks/\(f.taskA)/report", [("percentDone", "55"), ("progress", "补充"), ("save", "draft")]).status == .seeOther)
+            let history = try await app.store.reports(taskId: f.taskA, zoneId: f.zoneId)
+            #expect(history.count == 1 && history[0].progress == "摸排过半" && history[0].problems == "名单已齐" && history[0].percentDone == 50)
+            #expect(try await app.store.reportDraft(taskId: f.taskA, periodKey: history[0].periodKey, zoneId: f.zoneId)?.progress == "补充")
         }
     }
 }

@@ -18,9 +18,9 @@ enum RemindersController {
         let items = try await req.store.notifications(userId: actor.userId, zoneId: actor.zoneId)
         let unread = items.filter { $0.readAt == nil }.count
         let page = TablePage(title: "通知", intro: "未读\(unread)条。交账、督办反馈到期前一个工作日、当日和逾期时提醒；同一事项同一阶段只提醒一次。",
-                             actions: [], headers: ["时间（UTC）", "通知", "内容", "状态"],
+                             actions: [], headers: ["时间", "通知", "内容", "状态"],
                              rows: items.map { n in
-                                 [.text(String(n.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " ")), .link(n.title, url: n.link), .text(n.body),
+                                 [.text(UI.beijingTime(n.createdAt)), .link(n.title, url: n.link), .text(n.body),
                                   .text(n.readAt == nil ? "未读" : "已读")]
                              })
         var rendered = page
@@ -44,9 +44,9 @@ enum RemindersController {
         let status = ["sent": "已发送", "failed": "失败（将重试）", "sending": "发送中"]
         let page = TablePage(title: "提醒发送记录", intro: "每个提醒事项对每个渠道和收件人只发送一次；失败的最多重试\(Store.maxDeliveryAttempts)次。",
                              actions: actor.can(.editMatrix) ? [("提醒渠道设置", SiteURL.reminderSettings.path)] : [],
-                             headers: ["时间（UTC）", "事项", "渠道", "收件人", "状态", "次数", "错误"],
+                             headers: ["时间", "事项", "渠道", "收件人", "状态", "次数", "错误"],
                              rows: rows.map { d in
-                                 [.text(String(d.updatedAt.prefix(16)).replacingOccurrences(of: "T", with: " ")), .text(d.title), .text(channel[d.channel] ?? d.channel),
+                                 [.text(UI.beijingTime(d.updatedAt)), .text(d.title), .text(channel[d.channel] ?? d.channel),
                                   .text(d.target), .text(d.status == "failed" && d.attempts >= Store.maxDeliveryAttempts ? "失败（已放弃）" : status[d.status] ?? d.status),
                                   .text(String(d.attempts)), .text(d.error)]
                              })

@@ -102,12 +102,16 @@ enum ReportingController {
         let history = try await req.store.reports(taskId: task.id, zoneId: actor.zoneId)
         let files = try await req.store.evidence(reportIds: history.map(\.id), zoneId: actor.zoneId)
         let last = history.first
-        let defaults: [String: String] = ["percentDone": String(task.percentDone), "nextSteps": last?.nextSteps ?? "", "problems": last?.problems ?? ""]
-        let page = ReportFormPage(task: task, period: period, values: values ?? defaults, errors: errors,
+        let saved = try await req.store.reportDraft(taskId: task.id, periodKey: period.key, zoneId: actor.zoneId)
+        let defaults: [String: String] = saved.map {
+            ["percentDone": $0.percentDone.map(String.init) ?? "", "progress": $0.progress, "problems": $0.problems, "nextSteps": $0.nextSteps, "coordination": $0.coordination]
+        } ?? ["percentDone": String(task.percentDone), "nextSteps": last?.nextSteps ?? "", "problems": last?.problems ?? ""]
+        var page = ReportFormPage(task: task, period: period, values: values ?? defaults, errors: errors,
                                   history: history.map { .init(periodKey: $0.periodKey, submittedAt: $0.submittedAt, by: $0.submittedByName, percent: $0.percentDone,
                                                                progress: $0.progress, status: $0.status.chineseName, late: $0.late, reason: $0.reviewReason,
                                                                files: (files[$0.id] ?? []).map { .init(id: $0.id, name: $0.filename, size: EvidenceRules.megabytes($0.size)) }) },
                                   canSubmit: actor.mayEdit(task, fields: ["percentDone"]) && !task.archived)
+        page.draftNote = saved.map { "已载入本期草稿（\($0.savedByName)保存于\(UI.beijingTime($0.savedAt))），提交后草稿即成为正式报告。" }
         return req.html(page.render(req.pageContext(current: .inbox)), status: status)
     }
 
@@ -128,6 +132,17 @@ enum ReportingController {
         let task = try await req.store.task(id: id, zoneId: actor.zoneId)
         guard r.errors.isEmpty else { return try await formPage(req, actor, task: task, values: values, errors: r.formErrors, status: .unprocessableEntity) }
         let (_, period) = try await currentPeriod(req, zoneId: actor.zoneId)
+        if form.text("save") == "draft" {
+            do {
+                try await req.store.saveReportDraft(taskId: id, periodKey: period.key, draft, actor: actor) { t in
+                    guard actor.mayEdit(t, fields: ["percentDone"]) else { throw AppError(.forbidden, "forbidden", "只能为本单位负责的任务交账") }
+                }
+            } catch let StoreError.invalid(e) {
+                return try await formPage(req, actor, task: task, values: values, errors: FormErrors([values.keys.contains(e.field) ? e.field : "_form": e.message]),
+                                          status: .unprocessableEntity)
+            }
+            return req.redirect(to: SiteURL.taskReport(id).with([("notice", "saved")]))
+        }
         do {
             // Files are checked before anything is written; a refused file leaves no report.
             let evidence = try EvidenceIntake.accept(form.files["evidence"] ?? [], req)
@@ -154,10 +169,13 @@ enum ReportingController {
         let names = try await req.names(actor)
         var titles: [Int: String] = [:]
         for id in Set(pending.map(\.taskId)) { titles[id] = try? await req.store.task(id: id, zoneId: actor.zoneId).title }
+        let files = try await req.store.evidence(reportIds: pending.map(\.id), zoneId: actor.zoneId)
         let items = pending.map { p in
-            ReviewPage.Item(id: p.id, version: p.version, taskId: p.taskId, taskTitle: titles[p.taskId] ?? "#\(p.taskId)", unitName: names.unit(p.unitId),
+            var item = ReviewPage.Item(id: p.id, version: p.version, taskId: p.taskId, taskTitle: titles[p.taskId] ?? "#\(p.taskId)", unitName: names.unit(p.unitId),
                             periodKey: p.periodKey, submittedAt: p.submittedAt, by: p.submittedByName, late: p.late, percent: p.percentDone,
                             progress: p.progress, problems: p.problems, coordination: p.coordination)
+            item.files = (files[p.id] ?? []).map { .init(id: $0.id, name: $0.filename, size: EvidenceRules.megabytes($0.size)) }
+            return item
         }
         return req.html(ReviewPage(items: items, error: error).render(req.pageContext(current: .inbox)), status: status)
     }

@@ -21,6 +21,7 @@ public enum GuatuMigrations {
         CreateBulletins(),
         CreateNotifications(),
         CreateMeetings(),
+        CreateReportDrafts(),
     ]
 }
 

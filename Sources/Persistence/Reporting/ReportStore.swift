@@ -158,6 +158,8 @@ extension Store {
                                     reviewReason: nil, version: 1,
                                     evidence: try await Store.attach(tx, evidence[task.id] ?? [], reportId: id, zoneId: actor.zoneId, at: now))
                 try await Store.audit(tx, actor: actor, action: .create, entity: "report", id: id, before: Optional<Report>.none, after: report)
+                // The draft of this period, if any, has become the report.
+                try await tx.raw("DELETE FROM report_drafts WHERE task_id = \(bind: task.id) AND period_key = \(bind: period.key)").run()
                 out.append(report)
             }
             return out

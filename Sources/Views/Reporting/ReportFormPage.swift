@@ -23,6 +23,8 @@ public struct ReportFormPage: Sendable {
     public var errors: FormErrors
     public var history: [Past]
     public var canSubmit: Bool
+    /// "草稿保存于…" when the form shows a saved draft.
+    public var draftNote: String?
     public init(task: TaskItem, period: ReportingPeriod, values: [String: String], errors: FormErrors, history: [Past], canSubmit: Bool) {
         self.task = task; self.period = period; self.values = values; self.errors = errors; self.history = history; self.canSubmit = canSubmit
     }
@@ -34,6 +36,7 @@ public struct ReportFormPage: Sendable {
             .h1(.text("交账：\(task.title)")),
             .p(.class("meta"), .text("本期 \(period.key)，截止\(period.due.iso) \(period.dueHour):00。提交后由督查室审核；逾期提交照常接收并标注逾期。")),
             errors.isEmpty ? .empty : .p(.class("errorbox"), .text(errors["_form"] ?? "请修改标出的内容后再提交。")),
+            .unwrap(draftNote) { .p(.class("notice"), .text($0)) },
             canSubmit ? .form(.method(.post), .action(SiteURL.taskReport(task.id).path), .class("edit"), .enctype(.multipartData),
                 UI.csrf(ctx.csrfToken),
                 UI.field("完成进度（%）", name: "percentDone", error: errors, UI.textInput("percentDone", v("percentDone"), type: "number", required: true)),
@@ -46,13 +49,15 @@ public struct ReportFormPage: Sendable {
                          .element(named: "input", nodes: [.attribute(named: "type", value: "file"), .attribute(named: "name", value: "evidence"),
                                 .attribute(named: "id", value: "evidence"), .attribute(named: "multiple", value: "multiple"),
                                 .attribute(named: "accept", value: EvidenceRules.acceptList + ",image/*")])),
-                .p(.class("meta"), .text("出错时已选的文件需重新选择；填写的文字会保留。")),
-                UI.submit("提交")) : .empty,
+                .p(.class("meta"), .text("出错时已选的文件需重新选择；填写的文字会保留。草稿只保存文字，不保存附件。")),
+                .div(.class("buttons"),
+                    .button(.type(.submit), .class("primary"), .text("提交")),
+                    .button(.type(.submit), .name("save"), .value("draft"), .attribute(named: "formnovalidate", value: "formnovalidate"), .text("保存草稿")))) : .empty,
             .h2("交账记录"),
             history.isEmpty ? .p(.class("meta"), .text("暂无")) : .div(.class("scroll"), .table(
-                .thead(.tr(.th("周期"), .th("提交时间（UTC）"), .th("提交人"), .th("进度"), .th("本期进展"), .th("佐证材料"), .th("审核"))),
+                .thead(.tr(.th("周期"), .th("提交时间"), .th("提交人"), .th("进度"), .th("本期进展"), .th("佐证材料"), .th("审核"))),
                 .tbody(.forEach(history) { h in
-                    .tr(.td(.text(h.periodKey)), .td(.text(String(h.submittedAt.prefix(16)).replacingOccurrences(of: "T", with: " ") + (h.late ? " 逾期" : ""))),
+                    .tr(.td(.text(h.periodKey)), .td(.text(UI.beijingTime(h.submittedAt) + (h.late ? " 逾期" : ""))),
                         .td(.text(h.by)), .td(.text("\(h.percent)%")), .td(.text(h.progress)),
                         .td(.forEach(h.files) { f in .div(.a(.href("/evidence/\(f.id)"), .text(f.name)), .span(.class("meta"), .text(" " + f.size))) }),
                         .td(.text(h.status + (h.reason.flatMap { $0.isEmpty ? nil : "：" + $0 } ?? ""))))

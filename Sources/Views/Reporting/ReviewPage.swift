@@ -6,6 +6,8 @@ public struct ReviewPage: Sendable {
     public struct Item: Sendable {
         public let id: Int, version: Int, taskId: Int, taskTitle: String, unitName: String, periodKey: String, submittedAt: String
         public let by: String, late: Bool, percent: Int, progress: String, problems: String, coordination: String
+        /// 佐证材料 to look at before deciding.
+        public var files: [ReportFormPage.File] = []
         public init(id: Int, version: Int, taskId: Int, taskTitle: String, unitName: String, periodKey: String, submittedAt: String,
                     by: String, late: Bool, percent: Int, progress: String, problems: String, coordination: String) {
             self.id = id; self.version = version; self.taskId = taskId; self.taskTitle = taskTitle; self.unitName = unitName
@@ -24,10 +26,13 @@ public struct ReviewPage: Sendable {
             items.isEmpty ? .p(.class("meta"), .text("没有待审核的报告。")) : .div(.class("cards"), .forEach(items) { i in
                 .div(.class("card"),
                     .h3(.a(.href(SiteURL.task(i.taskId).path), .text(i.taskTitle))),
-                    .p(.class("meta"), .text("\(i.unitName) · \(i.periodKey) · \(i.by) · \(String(i.submittedAt.prefix(16)).replacingOccurrences(of: "T", with: " "))\(i.late ? " · 逾期提交" : "")")),
+                    .p(.class("meta"), .text("\(i.unitName) · \(i.periodKey) · \(i.by) · \(UI.beijingTime(i.submittedAt))\(i.late ? " · 逾期提交" : "")")),
                     .p(.text("进度\(i.percent)%：\(i.progress)")),
                     i.problems.isEmpty ? .empty : .p(.text("存在问题：\(i.problems)")),
                     i.coordination.isEmpty ? .empty : .p(.text("需协调：\(i.coordination)")),
+                    i.files.isEmpty ? .p(.class("meta"), .text("未附佐证材料")) : .p(.text("佐证材料："), .forEach(i.files) { f in
+                        .group(.a(.href("/evidence/\(f.id)"), .attribute(named: "target", value: "_blank"), .text(f.name)), .span(.class("meta"), .text("（\(f.size)） ")))
+                    }),
                     .form(.method(.post), .action(SiteURL.reportReview(i.id).path), .class("inline"),
                         UI.csrf(ctx.csrfToken), .input(.type(.hidden), .name("version"), .value(String(i.version))),
                         .input(.type(.hidden), .name("decision"), .value("accept")), .button(.type(.submit), .class("primary"), .text("通过"))),
