@@ -27,6 +27,13 @@ enum OpenAPIDocument {
             .init(method: "get", path: "/openapi.json", summary: "本接口文档（OpenAPI 3.1）", request: nil, response: nil, status: 200, query: []),
             .init(method: "get", path: "/me", summary: "当前用户、角色与权限", request: nil, response: "Me", status: 200, query: []),
             .init(method: "get", path: "/audit", summary: "审计日志（审计管理员）", request: nil, response: "AuditPage", status: 200, query: ["entityType", "entityId", "username", "limit", "offset"]),
+            .init(method: "get", path: "/tasks/{id}/reports", summary: "任务的交账记录（含佐证材料），新的在前", request: nil, response: "ReportList", status: 200, query: []),
+            .init(method: "post", path: "/tasks/{id}/reports", summary: "为本单位任务交账（本期；逾期照收并标注）", request: "ReportDraft", response: "Report", status: 201, query: []),
+            .init(method: "post", path: "/reports/{id}/review", summary: "督查室审核报告：通过或退回（须带version，他人已审返回409）", request: "ReviewBody", response: "Report", status: 200, query: []),
+            .init(method: "get", path: "/orders", summary: "督办单列表，新的在前", request: nil, response: "OrderPage", status: 200, query: ["open", "unitId", "taskId", "limit", "offset"]),
+            .init(method: "get", path: "/orders/{id}", summary: "督办单及其办理过程", request: nil, response: "Order", status: 200, query: []),
+            .init(method: "post", path: "/orders/{id}/act", summary: "督办单办理一步：下发、签收、反馈、核查办结、退回、撤销（须带version）", request: "OrderAct", response: "Order", status: 200, query: []),
+            .init(method: "get", path: "/notifications", summary: "本人的站内通知，新的在前", request: nil, response: "NotificationList", status: 200, query: []),
             .init(method: "get", path: "/calendar/{year}", summary: "一年的工作日历（法定节假日、调休、本区调整）；未录入国务院安排的年份附警告", request: nil, response: "CalendarYear", status: 200, query: []),
         ]
         for r in resources {
@@ -98,6 +105,28 @@ enum OpenAPIDocument {
             "TaskDraft": object(taskFields, required: ["workPointId", "title", "ownerUnitId", "deadline"]), "TaskDraftWithVersion": withVersion(taskFields),
         ]
         for r in resources { s[r.schema + "Page"] = page(r.schema) }
+        let reportText: [String: [String: Any]] = ["progress": str, "problems": str, "nextSteps": str, "coordination": str]
+        var draft = reportText; draft["percentDone"] = ["type": "integer", "minimum": 0, "maximum": 100]
+        s["ReportDraft"] = object(draft, required: ["percentDone", "progress"])
+        var report = draft
+        for k in ["id", "taskId", "unitId", "version"] { report[k] = int }
+        report["periodKey"] = str; report["periodDue"] = date; report["submittedAt"] = str; report["submittedByName"] = str
+        report["late"] = ["type": "boolean"]; report["status"] = enumeration(["submitted", "accepted", "returned"])
+        report["reviewedAt"] = nullable(str); report["reviewedByName"] = nullable(str); report["reviewReason"] = nullable(str)
+        report["evidence"] = array(object(["id": int, "reportId": int, "sha256": str, "filename": str, "kind": enumeration(EvidenceKind.allCases.map(\.rawValue)),
+                                           "size": int, "uploadedAt": str]))
+        s["Report"] = object(report, required: ["id", "taskId", "periodKey", "status", "version"])
+        s["ReportList"] = array(ref("Report"))
+        s["ReviewBody"] = object(["version": int, "decision": enumeration(["accept", "return"]), "reason": str], required: ["version", "decision"])
+        s["Order"] = object(["id": int, "taskId": int, "receivingUnitId": int, "issuingUnit": str, "level": enumeration(EscalationLevel.allCases.map(\.code)),
+                             "levelName": str, "source": enumeration(["manual", "auto"]), "reason": str, "requiredActions": str, "replyWorkdays": int,
+                             "deduction": ["type": "number"], "leadersCopied": array(str), "status": enumeration(OrderStatus.allCases.map(\.rawValue)),
+                             "statusName": str, "issuedOn": nullable(date), "replyDue": nullable(date), "answer": str, "version": int,
+                             "events": array(object(["at": str, "action": str, "actorName": str, "fromStatus": str, "toStatus": str, "text": str]))],
+                            required: ["id", "taskId", "status", "version"])
+        s["OrderPage"] = page("Order")
+        s["OrderAct"] = object(["version": int, "action": enumeration(OrderAction.allCases.map(\.rawValue)), "text": str], required: ["version", "action"])
+        s["NotificationList"] = array(object(["id": int, "title": str, "body": str, "link": str, "createdAt": str, "readAt": nullable(str)]))
         return s
     }
 
@@ -105,11 +134,12 @@ enum OpenAPIDocument {
         "limit": "每页条数，1–500，默认50", "offset": "跳过条数", "year": "年度", "planId": "计划编号", "workPointId": "工作要点编号",
         "unitId": "单位编号（责任或配合）", "leaderId": "分管领导的用户编号", "status": "任务状态", "light": "红黄绿灯状态", "q": "名称包含",
         "includeArchived": "包含已归档", "entityType": "对象类型", "entityId": "对象编号", "username": "操作人",
+        "open": "true：在办；false：已办结或撤销", "taskId": "任务编号",
     ]
 
     static func queryParameter(_ name: String) -> [String: Any] {
         let schema: [String: Any]
-        if name == "includeArchived" { schema = ["type": "boolean"] }
+        if name == "includeArchived" || name == "open" { schema = ["type": "boolean"] }
         else if ["status", "light", "q", "entityType", "username"].contains(name) { schema = str }
         else { schema = int }
         return ["name": name, "in": "query", "required": false, "description": queryDescriptions[name] ?? name, "schema": schema]

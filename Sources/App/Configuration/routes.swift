@@ -30,5 +30,6 @@ func routes(_ app: Application) throws {
     AuditController.register(r)
     CalendarController.register(r)
     ApiController.register(r)
+    AccountabilityAPI.register(r)
     if app.guatu.benchRoutes { BenchFloorController.register(r) }
 }
