@@ -55,6 +55,8 @@ struct SupervisionTests {
             let blank = try await unit.post("/orders/\(id)/act", [("version", "2"), ("action", "answer"), ("text", "")])
             #expect(blank.status == .unprocessableEntity && blank.text.contains("请填写反馈内容"))
             #expect(try await unit.post("/orders/\(id)/act", [("version", "2"), ("action", "answer"), ("text", "已报送整改方案")]).status == .seeOther)
+            // The office hears of it in the app.
+            #expect(try await office.get("/me/notifications").text.contains("督字第\(id)号已反馈，待核查"))
 
             // Two reviewers at once: the second is refused, nothing overwritten.
             _ = try await office.get("/orders/\(id)"); _ = try await office2.get("/orders/\(id)")
@@ -117,6 +119,8 @@ struct SupervisionTests {
             #expect(listed.level == .listed && listed.deduction == 1 && listed.leadersCopied == ["leader（副书记）"])
             // 挂牌督办 replies in 3 working days from 2026-06-15: 16, 17, 18.
             #expect(listed.replyDue == Day(iso: "2026-06-18"))
+            // The leader in charge is copied in the app from 挂牌督办 up.
+            #expect(try await leader.get("/me/notifications").text.contains("抄送：督字第\(b.id)号（挂牌督办）"))
 
             // A leader instructs on taskA; the observer may not.
             _ = try await observer.get("/tasks/\(f.taskA)")
@@ -131,6 +135,7 @@ struct SupervisionTests {
             #expect(empty.status == .unprocessableEntity)
             #expect(try await unit.post("/instructions/\(instruction.id)/answer", [("version", "1"), ("answer", "名单已报送")]).status == .seeOther)
             #expect(try await app.store.instructions(zoneId: f.zoneId, unitId: f.unitA, unansweredOnly: true).isEmpty)
+            #expect(try await leader.get("/me/notifications").text.contains("leader批示已有落实情况"))
             #expect(try await unit.get("/tasks/\(f.taskA)").text.contains("落实情况（reporter）：名单已报送"))
 
             // Another zone sees none of it.

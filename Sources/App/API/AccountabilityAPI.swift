@@ -91,6 +91,7 @@ enum AccountabilityAPI {
         do {
             let o = try await req.store.act(orderId: try req.id(), version: b.version, action: action, party: action.party, text: b.text ?? "", actor: actor,
                                             today: req.today, calendar: req.calendar)
+            await EventNotices.orderChanged(req, o, step: action.rawValue)
             return try req.json(OrderDTO(o))
         } catch let StoreError.invalid(e) where e.field == "unit" {
             throw AppError(.forbidden, "forbidden", e.message, field: "unit")

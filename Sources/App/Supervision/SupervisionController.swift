@@ -129,6 +129,7 @@ enum SupervisionController {
                                                       source: .manual, issuingUnit: try await issuingUnit(req, actor),
                                                       leaderNames: try await leaderNames(req, actor, taskId: taskId), policy: settings.policy,
                                                       actor: actor, today: req.today, calendar: req.calendar)
+            await EventNotices.orderChanged(req, order, step: "issue")
             return req.redirect(to: SiteURL.order(order.id).path)
         } catch let StoreError.invalid(e) {
             let field = values.keys.contains(e.field) ? e.field : (e.field == "taskId" ? "task" : "_form")
@@ -176,8 +177,9 @@ enum SupervisionController {
             return try await orderPage(req, id: id, error: "只有督查室可以\(action.chineseName)", status: .forbidden)
         }
         do {
-            _ = try await req.store.act(orderId: id, version: version, action: action, party: party, text: form.text("text"), actor: actor,
-                                        today: req.today, calendar: req.calendar)
+            let o = try await req.store.act(orderId: id, version: version, action: action, party: party, text: form.text("text"), actor: actor,
+                                            today: req.today, calendar: req.calendar)
+            await EventNotices.orderChanged(req, o, step: action.rawValue)
         } catch StoreError.conflict {
             return try await orderPage(req, id: id, error: "这份督办单已被他人办理，未做改动。请查看最新状态。", status: .conflict)
         } catch let StoreError.invalid(e) {
@@ -195,8 +197,9 @@ enum SupervisionController {
         let o = try await req.store.order(id: id, zoneId: actor.zoneId)
         let settings = try await req.store.supervisionSettings(zoneId: actor.zoneId).settings
         do {
-            _ = try await req.store.escalate(orderId: id, version: version, reason: form.text("text"), leaderNames: try await leaderNames(req, actor, taskId: o.taskId),
-                                             policy: settings.policy, actor: actor, today: req.today, calendar: req.calendar)
+            let up = try await req.store.escalate(orderId: id, version: version, reason: form.text("text"), leaderNames: try await leaderNames(req, actor, taskId: o.taskId),
+                                                  policy: settings.policy, actor: actor, today: req.today, calendar: req.calendar)
+            await EventNotices.orderChanged(req, up, step: "escalate")
         } catch StoreError.conflict {
             return try await orderPage(req, id: id, error: "这份督办单已被他人办理，未做改动。", status: .conflict)
         } catch let StoreError.invalid(e) {
@@ -227,7 +230,8 @@ enum SupervisionController {
         var r = FormReader(form)
         guard let version = r.version() else { throw AppError.badRequest("缺少版本号", field: "version") }
         do {
-            _ = try await req.store.answerInstruction(id: try req.id(), version: version, text: form.text("answer"), actor: actor)
+            let answered = try await req.store.answerInstruction(id: try req.id(), version: version, text: form.text("answer"), actor: actor)
+            await EventNotices.instructionAnswered(req, answered)
         } catch StoreError.conflict {
             throw AppError(.conflict, "conflict", "这条批示已有人答复，未做改动")
         } catch let StoreError.invalid(e) {
