@@ -22,6 +22,7 @@ public enum GuatuMigrations {
         CreateNotifications(),
         CreateMeetings(),
         CreateReportDrafts(),
+        AddReportZonePeriodIndex(),
     ]
 }
 

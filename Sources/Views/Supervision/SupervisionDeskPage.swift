@@ -22,6 +22,8 @@ public struct SupervisionDeskPage: Sendable {
     public var canAct: Bool
     public var rulesText: String
     public var notice: String?
+    /// The lag list shows the most pressing this many; the count above it is the whole.
+    public static let lagRows = 300
     public init(lags: [Lag], proposals: [(taskId: Int, reason: String)], open: [OrderLine], closed: [OrderLine], instructionsOpen: [InstructionLine],
                 canAct: Bool, rulesText: String) {
         self.lags = lags; self.proposals = proposals; self.open = open; self.closed = closed; self.instructionsOpen = instructionsOpen
@@ -42,10 +44,11 @@ public struct SupervisionDeskPage: Sendable {
                 UI.submit("生成\(proposals.count)份待下发督办单")) : .empty,
             .h2("在办督办单"),
             SupervisionUI.ordersTable(open, empty: "没有在办的督办单"),
-            .h2("滞后任务（红灯、逾期、未交账）"),
+.h2("滞后任务（红灯、逾期、黄灯、未交账）"),
+            lags.count > Self.lagRows ? .p(.class("meta"), .text("共\(lags.count)项，按紧要程度列出前\(Self.lagRows)项。")) : .empty,
             lags.isEmpty ? .p(.class("meta"), .text("没有滞后任务")) : .div(.class("scroll"), .table(.class("responsive"),
                 .thead(.tr(.th("任务"), .th("责任单位"), .th("时限"), .th("进度"), .th("状态"), .th("连续未交账"), .th("督办"))),
-                .tbody(.forEach(lags) { l in
+                .tbody(.forEach(lags.prefix(Self.lagRows)) { l in
                     .tr(.td(.data(named: "label", value: "任务"), .a(.href(SiteURL.task(l.task.id).path), .text(l.task.title))),
                         .td(.data(named: "label", value: "责任单位"), .text(l.unitName)),
                         .td(.data(named: "label", value: "时限"), .text(l.task.deadline.iso)),
