@@ -64,7 +64,8 @@ public enum Stylesheet {
       table.responsive tr{display:block;border:1px solid var(--line);margin-bottom:8px;background:#fff}
       table.responsive td{display:flex;justify-content:space-between;gap:8px;border:none;border-bottom:1px solid #f0f0f0}
       table.responsive td::before{content:attr(data-label);color:#5f6368;font-size:12px;flex:0 0 5em;white-space:nowrap}
-      table.responsive td{text-align:left}table.responsive{background:none}}
+      table.responsive td{text-align:left;justify-content:flex-start}table.responsive{background:none}
+      .menu{flex:1 1 100%;flex-wrap:nowrap;overflow-x:auto;white-space:nowrap;order:3}}
     @media print{header.top,footer,.actions,form.filters,form.inline,.pager{display:none}body{background:#fff;font-size:11px}
       main{max-width:none;padding:0}.tree .plan{break-inside:avoid-page}details.plan{display:block}details.plan>*{display:block}}
     .document{background:#fff;border:1px solid var(--line);padding:16px 24px;max-width:800px}
