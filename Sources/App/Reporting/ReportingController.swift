@@ -44,7 +44,27 @@ enum ReportingController {
             throw AppError(.unprocessableEntity, "no_unit", "您的账号没有所属单位，无法交账。请联系系统管理员。")
         }
         let (cycle, period) = try await currentPeriod(req, zoneId: actor.zoneId)
-        let tasks = try await req.store.tasks(zoneId: actor.zoneId, TaskFilter(unitId: unitId)).filter {
+        let pastDue = period.isLate(at: now(req))
+        let make: @Sendable (String) async throws -> InboxPage = { _ in
+            try await inboxModel(req, actor, unit: unit, units: units, cycle: cycle, period: period, pastDue: pastDue)
+        }
+        // A plain view is the same for everyone with the same rights until the zone's data changes: keep it rendered.
+        if typed.isEmpty && error == nil {
+            let key = "inbox|\(unitId)|\(req.today.iso)|\(pastDue)|\(actor.can(.editMatrix))|\(actor.unitId == unitId)"
+            let content = try await req.cached(actor, key) { PageCache.render(try await make("").body(csrf: PageCache.csrfPlaceholder)) }
+            return req.html(PageCache.page(title: "交账", content: content, context: req.pageContext(current: .inbox)), status: status)
+        }
+        var page = try await make("")
+        page.typed = typed
+        page.error = error
+        return req.html(page.render(req.pageContext(current: .inbox)), status: status)
+    }
+
+    static func inboxModel(_ req: Request, _ actor: Actor, unit: OrgUnit, units: [OrgUnit], cycle: ReportingCycle, period: ReportingPeriod,
+                           pastDue: Bool) async throws -> InboxPage {
+        let unitId = unit.id
+        var owned = TaskFilter(); owned.ownerUnitId = unitId
+        let tasks = try await req.store.tasks(zoneId: actor.zoneId, owned).filter {
             $0.ownerUnitId == unitId && $0.status != .done && $0.plannedStart <= period.end
         }
         let reports = try await req.store.latestReports(zoneId: actor.zoneId, periodKey: period.key, taskIds: tasks.map(\.id))
@@ -54,15 +74,13 @@ enum ReportingController {
             })
         }
         var page = InboxPage(unitName: unit.name, units: actor.can(.editMatrix) ? units : [], selectedUnit: unitId, cycleName: cycle.chineseName,
-                             period: period, pastDue: period.isLate(at: now(req)), lines: lines, canReview: actor.can(.editMatrix))
-        page.typed = typed
-        page.error = error
+                             period: period, pastDue: pastDue, lines: lines, canReview: actor.can(.editMatrix))
         page.orders = try await SupervisionController.lines(try await req.store.orders(zoneId: actor.zoneId, OrderFilter(open: true, unitId: unitId))
             .filter { $0.status != .proposed }, req, actor)
         page.instructions = try await SupervisionController.instructionLines(
             try await req.store.instructions(zoneId: actor.zoneId, unitId: unitId, unansweredOnly: true), req, actor)
         page.canAnswer = actor.unitId == unitId
-        return req.html(page.render(req.pageContext(current: .inbox)), status: status)
+        return page
     }
 
     /// The inbox's one-screen form: every row with 本期进展 filled in becomes a report; all or none.

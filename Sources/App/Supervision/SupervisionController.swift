@@ -58,6 +58,15 @@ enum SupervisionController {
 
     @Sendable static func desk(_ req: Request) async throws -> Response {
         let actor = try req.actor(.readMatrix)
+        let (_, period) = try await ReportingController.currentPeriod(req, zoneId: actor.zoneId)
+        // The same for everyone with the same rights until the zone's data changes (or the day, or the due moment passes).
+        let key = "desk|\(req.today.iso)|\(period.isLate(at: ReportingController.now(req)))|\(actor.can(.editMatrix))"
+        let content = try await req.cached(actor, key) { PageCache.render(try await deskModel(req, actor).body(csrf: PageCache.csrfPlaceholder)) }
+        let notice = req.query[String.self, at: "notice"] == "proposed" ? "已生成待下发督办单，请逐份核对后下发。" : nil
+        return req.html(PageCache.page(title: "督办", content: content, context: req.pageContext(current: .supervision, notice: notice)))
+    }
+
+    static func deskModel(_ req: Request, _ actor: Actor) async throws -> SupervisionDeskPage {
         let settings = try await req.store.supervisionSettings(zoneId: actor.zoneId).settings
         async let lagQ = LagList.compute(req, zoneId: actor.zoneId, rules: settings.rules)
         async let openQ = req.store.orders(zoneId: actor.zoneId, OrderFilter(open: true))
@@ -66,15 +75,13 @@ enum SupervisionController {
         let (lag, open, closed, instr) = try await (lagQ, openQ, closedQ, instrQ)
         let names = try await req.names(actor)
         let r = settings.rules
-        var page = SupervisionDeskPage(
+        return SupervisionDeskPage(
             lags: lag.entries.map { .init(task: $0.task, unitName: names.unit($0.task.ownerUnitId), light: $0.light, missedPeriods: $0.missedPeriods, openOrderId: $0.openOrderId) },
             proposals: lag.proposals.map { ($0.taskId, $0.reason) },
             open: try await lines(open, req, actor), closed: try await lines(closed, req, actor),
             instructionsOpen: try await instructionLines(instr, req, actor), canAct: actor.can(.editMatrix),
             rulesText: "规则：" + [r.onRed ? "红灯或逾期" : nil, r.missingReports > 0 ? "连续\(r.missingReports)期未交账" : nil].compactMap { $0 }.joined(separator: "，或")
                 + "的任务，建议以“\(r.level.chineseName)”督办；已有在办督办单的不重复建议。")
-        if req.query[String.self, at: "notice"] == "proposed" { page.notice = "已生成待下发督办单，请逐份核对后下发。" }
-        return req.html(page.render(req.pageContext(current: .supervision)))
     }
 
     /// Turns every current proposal into an order in status 待下发; the office then issues or cancels each.

@@ -8,6 +8,8 @@ public struct TaskFilter: Sendable, Equatable {
     public var workPointId: Int?
     /// Owner or co-unit.
     public var unitId: Int?
+    /// Owner only (uses the owner index; the inbox's question).
+    public var ownerUnitId: Int?
     /// The plan's leader in charge.
     public var leaderId: Int?
     public var status: TaskItem.Status?
@@ -75,6 +77,7 @@ extension Store {
         if let p = f.planId { q += " AND t.plan_id = \(bind: p)" }
         if let w = f.workPointId { q += " AND t.work_point_id = \(bind: w)" }
         if let u = f.unitId { q += " AND (t.owner_unit_id = \(bind: u) OR t.id IN (SELECT task_id FROM task_co_units WHERE unit_id = \(bind: u)))" }
+        if let u = f.ownerUnitId { q += " AND t.owner_unit_id = \(bind: u)" }
         if let l = f.leaderId { q += " AND p.leader_id = \(bind: l)" }
         if let s = f.status { q += " AND t.status = \(bind: s.rawValue)" }
         if let text = f.query, !text.isEmpty {
@@ -96,7 +99,7 @@ extension Store {
 
     /// A stable text for the filter's conditions (not its page), to key cached counts.
     public static func cacheKey(_ f: TaskFilter) -> String {
-        "\(f.year ?? 0)|\(f.planId ?? 0)|\(f.workPointId ?? 0)|\(f.unitId ?? 0)|\(f.leaderId ?? 0)|\(f.status?.rawValue ?? "")|\(f.query ?? "")|\(f.includeArchived)"
+        "\(f.year ?? 0)|\(f.planId ?? 0)|\(f.workPointId ?? 0)|\(f.unitId ?? 0)|\(f.ownerUnitId ?? 0)|\(f.leaderId ?? 0)|\(f.status?.rawValue ?? "")|\(f.query ?? "")|\(f.includeArchived)"
     }
 
     public func countTasks(zoneId: Int, _ f: TaskFilter) async throws -> Int {

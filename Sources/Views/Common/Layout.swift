@@ -39,3 +39,15 @@ public enum Layout {
         return html.render()
     }
 }
+
+/// A page body kept rendered across requests: rendered once with a placeholder for the CSRF token,
+/// which each request puts back before the frame (menu, user) is added.
+public enum PageCache {
+    public static let csrfPlaceholder = "__GUATU_CSRF_TOKEN__"
+
+    public static func render<B: Renderable>(_ body: B) -> String { body.render() }
+
+    public static func page(title: String, content: String, context: PageContext) -> String {
+        Layout.render(title: title, context: context, body: .raw(content.replacingOccurrences(of: csrfPlaceholder, with: context.csrfToken)))
+    }
+}

@@ -40,8 +40,15 @@ public struct InboxPage: Sendable {
     }
 
     public func render(_ ctx: PageContext) -> String {
+        Layout.render(title: "交账", context: ctx, body: body(csrf: ctx.csrfToken))
+    }
+
+    /// The page without its frame. Everything in it but `csrf` is the same for every viewer with the
+    /// same rights, so the app may keep it rendered (see `PageCache`).
+    public func body(csrf: String) -> Node<HTML.BodyContext> {
+        let ctx = PageContext(userName: nil, csrfToken: csrf)
         let owed = lines.filter { $0.report == nil || $0.report?.status == "returned" }.count
-        return Layout.render(title: "交账", context: ctx, body: .group(
+        return .group(
             .h1(.text("\(unitName)交账")),
             .p(.class("meta"), .text("交账周期：\(cycleName)。本期（\(period.key)，\(period.start.iso)至\(period.end.iso)）截止\(period.due.iso) \(period.dueHour):00\(pastDue ? "，已过截止时间" : "")。本期还需填报\(owed)项。")),
             units.isEmpty ? .empty : .form(.method(.get), .action(SiteURL.inbox.path), .class("filters"),
@@ -61,7 +68,7 @@ public struct InboxPage: Sendable {
                     .thead(.tr(.th("任务"), .th("时限"), .th("状态"), .th("本期交账"), .th("进度%"), .th("本期进展"), .th("操作"))),
                     .tbody(.forEach(lines) { l in row(l) }))),
                 owed > 0 ? UI.submit("一次提交所填各项") : .empty)
-        ))
+        )
     }
 
     func row(_ l: Line) -> Node<HTML.TableContext> {

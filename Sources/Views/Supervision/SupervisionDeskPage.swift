@@ -21,7 +21,6 @@ public struct SupervisionDeskPage: Sendable {
     public var instructionsOpen: [InstructionLine]
     public var canAct: Bool
     public var rulesText: String
-    public var notice: String?
     /// The lag list shows the most pressing this many; the count above it is the whole.
     public static let lagRows = 300
     public init(lags: [Lag], proposals: [(taskId: Int, reason: String)], open: [OrderLine], closed: [OrderLine], instructionsOpen: [InstructionLine],
@@ -31,11 +30,16 @@ public struct SupervisionDeskPage: Sendable {
     }
 
     public func render(_ ctx: PageContext) -> String {
+        Layout.render(title: "督办", context: ctx, body: body(csrf: ctx.csrfToken))
+    }
+
+    /// The page without its frame (the same for every viewer with the same rights but for `csrf`).
+    public func body(csrf: String) -> Node<HTML.BodyContext> {
+        let ctx = PageContext(userName: nil, csrfToken: csrf)
         let overdue = open.filter { if case .overdue = $0.clock { return $0.status != .proposed } else { return false } }.count
-        return Layout.render(title: "督办", context: ctx, body: .group(
+        return .group(
             .h1("督办台"),
             .p(.class("meta"), .text("在办督办单\(open.count)件，其中超期\(overdue)件；滞后任务\(lags.count)项；待答复领导批示\(instructionsOpen.count)条。时限均按法定工作日（含调休）计算。")),
-            .unwrap(notice) { .p(.class("notice"), .text($0)) },
             canAct ? .p(.a(.href(SiteURL.orderNew.path), .text("下发督办单")), .text(" · "), .a(.href(SiteURL.supervisionSettings.path), .text("督办规则与升级梯度"))) : .empty,
             .h2("系统建议督办（\(proposals.count)项）"),
             .p(.class("meta"), .text(rulesText)),
@@ -62,6 +66,6 @@ public struct SupervisionDeskPage: Sendable {
             SupervisionUI.instructions(instructionsOpen, answerable: false, csrf: ctx.csrfToken),
             .h2("近期办结、撤销"),
             SupervisionUI.ordersTable(closed, empty: "暂无")
-        ))
+        )
     }
 }
