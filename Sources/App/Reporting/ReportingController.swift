@@ -49,14 +49,20 @@ enum ReportingController {
             try await inboxModel(req, actor, unit: unit, units: units, cycle: cycle, period: period, pastDue: pastDue)
         }
         // A plain view is the same for everyone with the same rights until the zone's data changes: keep it rendered.
+        let offset = max(0, req.query[Int.self, at: "offset"] ?? 0)
         if typed.isEmpty && error == nil {
-            let key = "inbox|\(unitId)|\(req.today.iso)|\(pastDue)|\(actor.can(.editMatrix))|\(actor.unitId == unitId)"
-            let content = try await req.cached(actor, key) { PageCache.render(try await make("").body(csrf: PageCache.csrfPlaceholder)) }
+            let key = "inbox|\(unitId)|\(req.today.iso)|\(pastDue)|\(actor.can(.editMatrix))|\(actor.unitId == unitId)|\(offset)"
+            let content = try await req.cached(actor, key) {
+                var page = try await make("")
+                page.offset = offset
+                return PageCache.render(page.body(csrf: PageCache.csrfPlaceholder))
+            }
             return req.html(PageCache.page(title: "交账", content: content, context: req.pageContext(current: .inbox)), status: status)
         }
         var page = try await make("")
         page.typed = typed
         page.error = error
+        page.offset = offset
         return req.html(page.render(req.pageContext(current: .inbox)), status: status)
     }
 

@@ -40,14 +40,23 @@ public enum Layout {
     }
 }
 
-/// A page body kept rendered across requests: rendered once with a placeholder for the CSRF token,
-/// which each request puts back before the frame (menu, user) is added.
+/// A page body kept rendered across requests: rendered once with a placeholder for the CSRF token and
+/// split there, so each request only joins the pieces with its own token before the frame (menu, user)
+/// is added.
 public enum PageCache {
     public static let csrfPlaceholder = "__GUATU_CSRF_TOKEN__"
 
-    public static func render<B: Renderable>(_ body: B) -> String { body.render() }
+    /// A rendered body in pieces around the token's places.
+    public struct Body: Sendable {
+        public let parts: [String]
+        public func with(csrf: String) -> String { parts.joined(separator: csrf) }
+    }
 
-    public static func page(title: String, content: String, context: PageContext) -> String {
-        Layout.render(title: title, context: context, body: .raw(content.replacingOccurrences(of: csrfPlaceholder, with: context.csrfToken)))
+    public static func render<B: Renderable>(_ body: B) -> Body {
+        Body(parts: body.render().components(separatedBy: csrfPlaceholder))
+    }
+
+    public static func page(title: String, content: Body, context: PageContext) -> String {
+        Layout.render(title: title, context: context, body: .raw(content.with(csrf: context.csrfToken)))
     }
 }

@@ -34,6 +34,9 @@ public struct InboxPage: Sendable {
     public var orders: [OrderLine] = []
     public var instructions: [InstructionLine] = []
     public var canAnswer = false
+    /// Tasks per page, and where this page starts; `lines` holds every owed task.
+    public static let pageSize = 50
+    public var offset = 0
     public init(unitName: String, units: [OrgUnit], selectedUnit: Int?, cycleName: String, period: ReportingPeriod, pastDue: Bool, lines: [Line], canReview: Bool) {
         self.unitName = unitName; self.units = units; self.selectedUnit = selectedUnit; self.cycleName = cycleName; self.period = period
         self.pastDue = pastDue; self.lines = lines; self.canReview = canReview
@@ -63,11 +66,12 @@ public struct InboxPage: Sendable {
             lines.isEmpty ? .p(.class("meta"), .text("本单位本期没有需要交账的任务。")) : .form(.method(.post), .action(SiteURL.inbox.path),
                 UI.csrf(ctx.csrfToken),
                 .input(.type(.hidden), .name("unit"), .value(String(selectedUnit ?? 0))),
-                .p(.class("meta"), .text("可在下表直接填写多项任务的进度和本期进展，一次提交（全部成功或全部不提交）；存在问题、下步计划等请点“填报”逐项填写。")),
+.p(.class("meta"), .text("可在下表直接填写多项任务的进度和本期进展，一次提交本页所填各项（全部成功或全部不提交）；存在问题、下步计划和佐证材料请点“填报”逐项填写。")),
                 .div(.class("scroll"), .table(.class("responsive"),
                     .thead(.tr(.th("任务"), .th("时限"), .th("状态"), .th("本期交账"), .th("进度%"), .th("本期进展"), .th("操作"))),
-                    .tbody(.forEach(lines) { l in row(l) }))),
-                owed > 0 ? UI.submit("一次提交所填各项") : .empty)
+                    .tbody(.forEach(lines.dropFirst(offset).prefix(Self.pageSize)) { l in row(l) }))),
+                owed > 0 ? UI.submit("一次提交所填各项") : .empty),
+            UI.pager(base: .inbox, query: [("unit", selectedUnit.map(String.init))], offset: offset, limit: Self.pageSize, total: lines.count)
         )
     }
 

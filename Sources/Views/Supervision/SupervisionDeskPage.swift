@@ -21,8 +21,8 @@ public struct SupervisionDeskPage: Sendable {
     public var instructionsOpen: [InstructionLine]
     public var canAct: Bool
     public var rulesText: String
-    /// The lag list shows the most pressing this many; the count above it is the whole.
-    public static let lagRows = 300
+    /// The lag list shows the most pressing this many (and the open orders the newest this many); the counts are of the whole.
+    public static let lagRows = 100
     public init(lags: [Lag], proposals: [(taskId: Int, reason: String)], open: [OrderLine], closed: [OrderLine], instructionsOpen: [InstructionLine],
                 canAct: Bool, rulesText: String) {
         self.lags = lags; self.proposals = proposals; self.open = open; self.closed = closed; self.instructionsOpen = instructionsOpen
@@ -47,7 +47,8 @@ public struct SupervisionDeskPage: Sendable {
                 .p(.text("以下任务符合自动督办规则："), .text(proposals.prefix(20).map { "#\($0.taskId) \($0.reason)" }.joined(separator: "；") + (proposals.count > 20 ? "……" : ""))),
                 UI.submit("生成\(proposals.count)份待下发督办单")) : .empty,
             .h2("在办督办单"),
-            SupervisionUI.ordersTable(open, empty: "没有在办的督办单"),
+            open.count > Self.lagRows ? .p(.class("meta"), .text("共\(open.count)件，列出最新的\(Self.lagRows)件；全部督办单见任务页或 /api/v1/orders。")) : .empty,
+            SupervisionUI.ordersTable(Array(open.prefix(Self.lagRows)), empty: "没有在办的督办单"),
 .h2("滞后任务（红灯、逾期、黄灯、未交账）"),
             lags.count > Self.lagRows ? .p(.class("meta"), .text("共\(lags.count)项，按紧要程度列出前\(Self.lagRows)项。")) : .empty,
             lags.isEmpty ? .p(.class("meta"), .text("没有滞后任务")) : .div(.class("scroll"), .table(.class("responsive"),
