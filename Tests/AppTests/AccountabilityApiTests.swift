@@ -48,6 +48,8 @@ struct AccountabilityApiTests {
             let signed = try await unit.json(.POST, "/api/v1/orders/\(order.id)/act", #"{"version": 1, "action": "sign"}"#)
             let signedStatus = try signed.json()["status"] as? String
             #expect(signed.status == .ok && signedStatus == "signed")
+            let again = try await unit.json(.POST, "/api/v1/orders/\(order.id)/act", #"{"version": 1, "action": "answer", "text": "x"}"#)
+            #expect(again.status == .conflict && again.errorField == "version" && again.text.contains("督办单（编号\(order.id)）已被他人修改"))
             let detail = try await unit.get("/api/v1/orders/\(order.id)")
             let events = try detail.json()["events"] as? [[String: Any]]
             #expect(events?.map { $0["action"] as? String } == ["issue", "sign"])
