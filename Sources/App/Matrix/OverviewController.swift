@@ -20,13 +20,16 @@ enum OverviewController {
             return req.redirect(to: SiteURL.tokens.path)
         }
         let year = try await req.yearInView(actor)
-        let ref = try await req.matrixReference(actor, year: year)
-        let lines = ref.plans.map { p in
-            OverviewPage.PlanLine(plan: p, leader: ref.names.person(p.leaderId), leadUnit: ref.names.unit(p.leadUnitId),
-                                  progress: ref.progressByPlan[p.id] ?? ProgressSummary(tasks: [], today: req.today, calendar: req.calendar))
+        // Rendered once per zone data version and day, like the matrix page.
+        let content = try await req.cached(actor, "overview|\(year)|\(req.today.iso)") {
+            let ref = try await req.matrixReference(actor, year: year)
+            let lines = ref.plans.map { p in
+                OverviewPage.PlanLine(plan: p, leader: ref.names.person(p.leaderId), leadUnit: ref.names.unit(p.leadUnitId),
+                                      progress: ref.progressByPlan[p.id] ?? ProgressSummary(tasks: [], today: req.today, calendar: req.calendar))
+            }
+            return PageCache.render(OverviewPage(year: year, today: req.today, lines: lines, total: ref.total, targets: ref.targets).body)
         }
-        let page = OverviewPage(year: year, today: req.today, lines: lines, total: ref.total, targets: ref.targets)
-        return req.html(page.render(req.pageContext(current: .home, warnings: req.calendarWarnings(year: year))))
+        return req.html(PageCache.page(title: "总览", content: content, context: req.pageContext(current: .home, warnings: req.calendarWarnings(year: year))))
     }
 
     /// Rows per matrix page (Redmine's issue list shows 25–100).

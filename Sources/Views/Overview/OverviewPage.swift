@@ -39,7 +39,12 @@ public struct OverviewPage: Sendable {
     }
 
     public func render(_ ctx: PageContext) -> String {
-        Layout.render(title: "总览", context: ctx, body: .group(
+        Layout.render(title: "总览", context: ctx, body: body)
+    }
+
+    /// The page without its frame: the same for every reader until the zone's data changes.
+    public var body: Node<HTML.BodyContext> {
+        .group(
             .h1("\(year)年度工作总览"),
             .p(.class("meta"), .text("截至\(today.iso)，共\(total.total)项任务和节点，加权完成进度\(String(format: "%.1f", total.percentDone))%。"),
                .a(.href(SiteURL.lights.path), .text("红黄绿灯怎样判定"))),
@@ -51,6 +56,6 @@ public struct OverviewPage: Sendable {
             },
             .h2("十大计划"),
             .div(.class("cards"), .forEach(lines) { card($0) })
-        ))
+        )
     }
 }
