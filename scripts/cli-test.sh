@@ -62,5 +62,33 @@ if grep -q "A → B → A" "$TMP/stderr"; then pass=$((pass + 1)); else fail=$((
 echo '{"tasks":[{"id":"A","duration":-1}]}' >"$TMP/neg.json"
 check 2 "" schedule --input "$TMP/neg.json"
 check 2 "" schedule --input "$TMP/missing.json"
+# guatu score: reference cases from ../shared/reference/mcda-cases.json (AHP 3×3: CR 0.003185, weights
+# 0.648329 / 0.229651 / 0.12202; TOPSIS closeness A 0.625248, B 0.594087, C 0.490308, D 0.218908 — read back by Python).
+cat >"$TMP/ahp.json" <<'JSON'
+{"method": "ahp", "pairwise": [[1, 3, 5], ["1/3", 1, 2], ["1/5", "1/2", 1]]}
+JSON
+cat >"$TMP/topsis.json" <<'JSON'
+{"method": "topsis", "units": ["A", "B", "C", "D"],
+ "indicators": [{"key": "completion_rate", "type": "benefit", "weight": 0.4}, {"key": "investment", "type": "benefit", "weight": 0.4},
+                {"key": "issues", "type": "cost", "weight": 0.2}],
+ "matrix": [[95, 12, 3], [88, 15, 5], [92, 9, 2], [80, 11, 6]]}
+JSON
+score_check() {   # score_check FILE PYTHON-ASSERTION-ON-d
+    local out rc
+    out="$("$BIN" score --input "$1" 2>"$TMP/stderr")"; rc=$?
+    if [ "$rc" = 0 ] && python3 -c "import json,sys; d=json.loads(sys.argv[1]); assert $2, d" "$out" 2>>"$TMP/stderr"; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1)); echo "cli-test: FAIL guatu score --input $1: status $rc, stdout '$out', stderr: $(head -c 300 "$TMP/stderr")"
+    fi
+}
+score_check "$TMP/ahp.json" "abs(d['cr'] - 0.003185) < 1e-5 and d['consistent'] is True and [round(w, 6) for w in d['weights']] == [0.648329, 0.229651, 0.12202]"
+score_check "$TMP/topsis.json" "d['ranks'] == {'A': 1, 'B': 2, 'C': 3, 'D': 4} and [round(d['scores'][u], 6) for u in 'ABCD'] == [0.625248, 0.594087, 0.490308, 0.218908]"
+echo '{"method": "topsis", "units": ["A", "B"], "indicators": [{"key": "x", "type": "benefit", "weight": 1}], "matrix": [[1], [2, 3]]}' >"$TMP/ragged.json"
+check 2 ""                      score --input "$TMP/ragged.json"
+echo '{"method": "ahp", "pairwise": [[1, 3], [3, 1]]}' >"$TMP/nonrecip.json"
+check 2 ""                      score --input "$TMP/nonrecip.json"
+echo '{"method": "weighted", "units": ["A"], "indicators": [{"key": "x", "type": "benefit", "weight": 0.5}], "matrix": [["九十"]]}' >"$TMP/nonnum.json"
+check 2 ""                      score --input "$TMP/nonnum.json"
 echo "cli-test: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -7,7 +7,7 @@ import Vapor
 /// by ConsoleKit, which would read a negative number such as `-3` as an option.
 /// Bad input exits with status 2 and a message on stderr.
 enum DirectCommands {
-    static let names: Set<String> = ["calendar", "schedule"]
+    static let names: Set<String> = ["calendar", "schedule", "score"]
 
     struct UsageError: Error, CustomStringConvertible { let description: String }
 
@@ -38,6 +38,45 @@ enum DirectCommands {
         Bad input exits with status 2 and a message on stderr.
         """
 
+    static let scoreHelp = """
+        Usage: guatu score --input FILE.json
+
+        考核计分方法：加权求和、功效系数法、熵权法、层次分析法（AHP，含一致性检验）、TOPSIS (assessment scoring methods)
+
+        Input:  {"method": "weighted"|"efficacy"|"entropy"|"ahp"|"topsis", "units": [names],
+                 "indicators": [{"key", "type": "benefit"|"cost", "weight"?, "satisfactory"?, "unacceptable"?}],
+                 "matrix": [[one row per unit]]}      for ahp: {"method": "ahp", "pairwise": [[…]]} (cells may be "1/3")
+        Output: {"weights"?: […], "scores"?: {unit: number}, "ranks"?: {unit: integer}, "lambda_max"?, "cr"?, "consistent"?}
+        Ranks descending, ties ranked 1, 2, 2, 4. Formulas: docs/glossary.md (考核计分方法).
+        Bad input (ragged matrix, non-numeric cell, non-reciprocal pairwise matrix, weights not summing to 1) exits with status 2.
+        """
+
+    /// `guatu score`: reads the file, runs the method, prints one JSON line.
+    static func score(_ args: [String]) -> Int32 {
+        let rest = Array(args.dropFirst(2))
+        if rest.contains("--help") || rest.contains("-h") { print(scoreHelp); return 0 }
+        do {
+            for (i, a) in rest.enumerated() where a.hasPrefix("--") && a != "--input" && (i == 0 || rest[i - 1] != "--input") {
+                throw UsageError(description: "未知选项：\(a)")
+            }
+            guard let i = rest.firstIndex(of: "--input"), i + 1 < rest.count else {
+                throw UsageError(description: "缺少 --input FILE.json。运行 guatu score --help 查看用法")
+            }
+            let path = rest[i + 1]
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch { throw UsageError(description: "无法读取文件：\(path)") }
+            let out: Data
+            do { out = try Scoring.run(data) } catch let e as ValidationError {
+                throw UsageError(description: "输入有误：\(e.field)：\(e.message)")
+            }
+            FileHandle.standardOutput.write(out)
+            FileHandle.standardOutput.write(Data("\n".utf8))
+            return 0
+        } catch {
+            return failure(error)
+        }
+    }
+
     /// Bad input is status 2, anything else 1; the message goes to stderr.
     static func failure(_ error: any Error) -> Int32 {
         let usage = error as? UsageError
@@ -48,6 +87,7 @@ enum DirectCommands {
     /// Returns the exit status.
     static func run(_ app: Application, _ args: [String]) async -> Int32 {
         if args[1] == "schedule" { return await schedule(app, args) }
+        if args[1] == "score" { return score(args) }
         var rest = Array(args.dropFirst(2))
         if rest.isEmpty || rest.contains("--help") || rest.contains("-h") {
             print(calendarHelp)
