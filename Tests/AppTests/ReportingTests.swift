@@ -129,6 +129,14 @@ struct EvidenceTests {
             _ = try await unit.get("/tasks/\(f.taskA)/report")
             let fields = [("percentDone", "40"), ("progress", "已完成企业摸排")]
 
+            // The upload route still wants the page's CSRF token, and a signed-in user.
+            let forged = try await unit.upload("/tasks/\(f.taskA)/report", fields, files: [("evidence", "a.pdf", Self.pdf)], csrf: false)
+            #expect(forged.status == .forbidden && forged.text.contains("页面已过期"))
+            var anonymous = Browser(app)
+            let noUser = try await anonymous.upload("/tasks/\(f.taskA)/report", fields, files: [("evidence", "a.pdf", Self.pdf)], csrf: false)
+            #expect(noUser.status == .seeOther || noUser.status == .unauthorized)
+            #expect(try await app.store.reports(taskId: f.taskA, zoneId: f.zoneId).isEmpty)
+
             // Refused: a program, a text file renamed to .pdf, a file over 20 MB. No report is left behind.
             let exe = try await unit.upload("/tasks/\(f.taskA)/report", fields, files: [("evidence", "setup.exe", [0x4D, 0x5A, 0x90, 0])])
             #expect(exe.status == .unprocessableEntity && exe.text.contains("“setup.exe”的类型不在允许之列"))

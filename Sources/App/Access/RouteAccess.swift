@@ -21,24 +21,31 @@ enum RouteAccess: Sendable, Equatable {
 
 extension RoutesBuilder {
     /// Registers a handler behind an access rule; cookie-authenticated writes must also carry the CSRF token.
+    /// With `upload`, the body is streamed and read (up to that size) only after the caller has been
+    /// authorised, so an anonymous client cannot make the server hold a large body.
     @discardableResult
-    func on(_ method: HTTPMethod, _ path: String, _ access: RouteAccess, body: HTTPBodyStreamStrategy = .collect,
+    func on(_ method: HTTPMethod, _ path: String, _ access: RouteAccess, upload: ByteCount? = nil,
             use handler: @Sendable @escaping (Request) async throws -> Response) -> Route {
         let components = path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
-        let route = on(method, components, body: body) { req async throws -> Response in
-            try Self.check(access, req)
+        let route = on(method, components, body: upload == nil ? .collect : .stream) { req async throws -> Response in
+            try Self.authorize(access, req)
+            if let upload { _ = try await req.body.collect(max: upload.value).get() }
+            try Self.checkCSRF(req)
             return try await handler(req)
         }
         route.userInfo[RouteAccess.userInfoKey] = access
         return route
     }
 
-    private static func check(_ access: RouteAccess, _ req: Request) throws {
+    private static func authorize(_ access: RouteAccess, _ req: Request) throws {
         switch access {
         case .everyone: break
         case .signedIn: _ = try req.actor()
         case .permission(let p): _ = try req.actor(p)
         }
+    }
+
+    private static func checkCSRF(_ req: Request) throws {
         if req.method != .GET && req.method != .HEAD, case .session(_, let csrf)? = req.signedIn?.credential {
             let sent = req.headers.first(name: "X-CSRF-Token") ?? FormFields(req)?.first("_csrf")
             guard let sent, constantTimeEqual(sent, csrf) else {

@@ -10,7 +10,7 @@ enum ReportingController {
         app.on(.GET, SiteURL.inbox.path, .permission(.reportOwnTasks), use: inbox)
         app.on(.POST, SiteURL.inbox.path, .permission(.reportOwnTasks), use: submitMany)
         app.on(.GET, "/tasks/:id/report", .permission(.readMatrix), use: reportForm)
-        app.on(.POST, "/tasks/:id/report", .permission(.reportOwnTasks), body: .collect(maxSize: EvidenceIntake.maxRequestBody), use: submit)
+        app.on(.POST, "/tasks/:id/report", .permission(.reportOwnTasks), upload: EvidenceIntake.maxRequestBody, use: submit)
         EvidenceIntake.register(app)
         app.on(.GET, SiteURL.reviews.path, .permission(.editMatrix), use: reviews)
         app.on(.POST, "/reports/:id/review", .permission(.editMatrix), use: review)
