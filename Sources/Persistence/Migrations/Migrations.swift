@@ -23,6 +23,7 @@ public enum GuatuMigrations {
         CreateMeetings(),
         CreateReportDrafts(),
         AddReportZonePeriodIndex(),
+        CreateIndicators(),
     ]
 }
 

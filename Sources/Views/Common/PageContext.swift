@@ -32,7 +32,8 @@ public struct PageContext: Sendable {
                       NavItem(title: "单位视图", url: .unitMatrix), NavItem(title: "目标定位", url: .targets)]
         }
         if actor.can(.reportOwnTasks) { items.append(NavItem(title: "交账", url: .inbox)) }
-        if actor.can(.readMatrix) { items += [NavItem(title: "督办", url: .supervision), NavItem(title: "调度会", url: .meetings), NavItem(title: "月通报", url: .bulletins)] }
+        if actor.can(.readMatrix) { items += [NavItem(title: "督办", url: .supervision), NavItem(title: "调度会", url: .meetings), NavItem(title: "月通报", url: .bulletins),
+                      NavItem(title: "指标", url: .indicators)] }
         items.append(NavItem(title: "工作日历", url: .calendar))
         if actor.can(.editMatrix) { items.append(NavItem(title: "单位管理", url: .units)) }
         if actor.can(.manageAccounts) || actor.can(.manageRoles) { items.append(NavItem(title: "用户管理", url: .users)) }

@@ -76,6 +76,12 @@ public enum SiteURL: Sendable, Equatable {
     case meetings
     case meeting(Int)
     case meetingDecisions(Int)
+    case indicators
+    case indicatorNew
+    case indicator(Int)
+    case indicatorValues(Int)
+    case indicatorYear(Int)
+    case indicatorValueReview(Int)
 
     public var path: String {
         switch self {
@@ -152,6 +158,12 @@ public enum SiteURL: Sendable, Equatable {
         case .meetings: return "/meetings"
         case .meeting(let id): return "/meetings/\(id)"
         case .meetingDecisions(let id): return "/meetings/\(id)/decisions"
+        case .indicators: return "/indicators"
+        case .indicatorNew: return "/indicators/new"
+        case .indicator(let id): return "/indicators/\(id)"
+        case .indicatorValues(let id): return "/indicators/\(id)/values"
+        case .indicatorYear(let id): return "/indicators/\(id)/year"
+        case .indicatorValueReview(let id): return "/indicator-values/\(id)/review"
         }
     }
 

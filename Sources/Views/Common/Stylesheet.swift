@@ -69,6 +69,7 @@ public enum Stylesheet {
     @media print{header.top,footer,.actions,form.filters,form.inline,.pager{display:none}body{background:#fff;font-size:11px}
       main{max-width:none;padding:0}.tree .plan{break-inside:avoid-page}details.plan{display:block}details.plan>*{display:block}}
     .document{background:#fff;border:1px solid var(--line);padding:16px 24px;max-width:800px}
+    svg.chart{max-width:760px;display:block;background:#fff;border:1px solid var(--line);margin:8px 0}
     .document h1{text-align:center;font-size:24px;letter-spacing:8px}.document .docno{text-align:center;color:#5f6368}
     table.fields th{width:120px;text-align:left;background:#f8f9fa}
     ul.instructions{list-style:none;padding:0}ul.instructions li{border-left:3px solid #b3261e;padding:4px 10px;margin-bottom:8px;background:#fff}

@@ -1,0 +1,53 @@
+import Domain
+import Foundation
+import Persistence
+import Vapor
+
+/// The demo zone's indicators: 13 of the national business-environment evaluation's first-level
+/// indicators (`../shared/reference/cn-business-environment-indicators.md`; the measure chosen for each
+/// is ours), each with a baseline, a year's target and monthly values up to last month — some on
+/// track, some behind — entered by the owner unit and mostly confirmed by the office.
+enum DemoIndicators {
+    /// code, name, unit, direction, owner, baseline, target, how the year actually went (share of the way covered by year end).
+    static let items: [(String, String, String, Indicator.Direction, String, Double, Double, Double)] = [
+        ("YS-01", "开办企业：全流程办理时间", "个工作日", .lower, "行政审批服务局", 3, 1, 1.05),
+        ("YS-02", "办理建筑许可：审批时间", "个工作日", .lower, "规划建设局", 60, 40, 0.8),
+        ("YS-03", "获得电力：低压接电时间", "个工作日", .lower, "企业服务中心", 8, 5, 1.0),
+        ("YS-04", "获得用水用气：接入时间", "个工作日", .lower, "企业服务中心", 10, 6, 0.6),
+        ("YS-05", "登记财产：不动产登记时间", "个工作日", .lower, "自然资源分局", 5, 2, 1.1),
+        ("YS-06", "获得信贷：普惠小微贷款余额增速", "%", .higher, "财政金融局", 18, 25, 0.9),
+        ("YS-07", "保护中小投资者：企业满意度", "分", .higher, "企业服务中心", 88, 92, 1.0),
+        ("YS-08", "知识产权创造、保护和运用：每万人有效发明专利", "件", .higher, "知识产权运营服务中心", 60, 75, 0.7),
+        ("YS-09", "纳税：年纳税时间", "小时", .lower, "高新区税务局", 90, 70, 1.0),
+        ("YS-10", "执行合同：商事案件平均审理天数", "天", .lower, "综合行政执法局", 85, 70, 0.5),
+        ("YS-11", "市场监管：“双随机、一公开”抽查覆盖率", "%", .higher, "市场监督管理分局", 92, 100, 1.0),
+        ("YS-12", "政务服务：“一网通办”网办率", "%", .higher, "行政审批服务局", 85, 95, 0.95),
+        ("YS-13", "包容普惠创新：高新技术企业数", "家", .higher, "科技创新局", 320, 400, 0.85),
+    ]
+
+    static func load(_ app: Application, zone: Zone, system: Actor, units: [String: Int], today: Day) async throws {
+        let store = app.store
+        let year = today.year
+        var rng = SeededRandom(seed: 13)
+        for (code, name, unit, direction, owner, baseline, target, pace) in items {
+            guard let ownerId = units[owner] else { continue }
+            var d = IndicatorDraft()
+            d.code = code; d.name = name; d.unit = unit; d.direction = direction; d.frequency = .monthly; d.source = .unit; d.ownerUnitId = ownerId
+            d.caliber = "按当月办结（发生）事项统计，口径见评价手册"
+            let indicator = try await store.createIndicator(d, actor: system)
+            try await store.setIndicatorYear(indicatorId: indicator.id, year: year, Trajectory(baseline: baseline, target: target), version: 0, actor: system)
+            let reporter = Actor(userId: 0, username: "demo-loader", displayName: "演示填报", zoneId: zone.id, unitId: ownerId, roles: [.reporter])
+            for month in 1..<today.month {
+                // Progress along the year at this indicator's pace, with a little noise.
+                let share = pace * Double(month) / 12 + Double(rng.next(-3...3)) / 100
+                let raw = baseline + (target - baseline) * share
+                let value = (raw * 10).rounded() / 10
+                let v = try await store.submitIndicatorValue(indicatorId: indicator.id, periodKey: String(format: "%04d-%02d", year, month), value: value,
+                                                             note: "", actor: reporter) { _ in }
+                if month < today.month - 1 {
+                    _ = try await store.reviewIndicatorValue(id: v.id, version: v.version, accept: true, reason: "", actor: system)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Domain
+import Foundation
+import Plot
+
+/// One indicator's year as a row of the list and as the detail page's data.
+public struct IndicatorYearView: Sendable {
+    public struct Point: Sendable {
+        public let key: String
+        public let target: Double
+        /// The newest value entered for the period, and its review status name.
+        public let actual: Double?
+        public let status: String?
+        public let light: Light?
+        public init(key: String, target: Double, actual: Double?, status: String?, light: Light?) {
+            self.key = key; self.target = target; self.actual = actual; self.status = status; self.light = light
+        }
+    }
+    public let indicator: Indicator
+    public let ownerName: String
+    public let trajectory: Trajectory?
+    public let points: [Point]
+    public init(indicator: Indicator, ownerName: String, trajectory: Trajectory?, points: [Point]) {
+        self.indicator = indicator; self.ownerName = ownerName; self.trajectory = trajectory; self.points = points
+    }
+    /// The light of the newest period with a value.
+    public var latest: Point? { points.last { $0.actual != nil } }
+
+    static func number(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e12 ? String(Int(v)) : String(format: "%.2f", v)
+    }
+}
+
+/// 指标: the zone's indicators for a year, each with its latest value against its trajectory.
+public struct IndicatorListPage: Sendable {
+    public var year: Int
+    public var rows: [IndicatorYearView]
+    public var canCreate: Bool
+    public init(year: Int, rows: [IndicatorYearView], canCreate: Bool) { self.year = year; self.rows = rows; self.canCreate = canCreate }
+
+    public func render(_ ctx: PageContext) -> String {
+        let offTrack = rows.filter { $0.latest?.light == .red }.count
+        return Layout.render(title: "指标", context: ctx, body: .group(
+            .h1(.text("\(year)年度指标")),
+            .p(.class("meta"), .text("共\(rows.count)项指标，最新一期偏离轨迹（红灯）\(offTrack)项。轨迹为从基数到年度目标的期间目标，未单独设定的按直线分配。")),
+            canCreate ? .p(.a(.href(SiteURL.indicatorNew.path), .text("新增指标"))) : .empty,
+            rows.isEmpty ? .p(.class("meta"), .text("尚未设置指标。")) : .div(.class("scroll"), .table(.class("responsive"),
+                .thead(.tr(.th("代码"), .th("指标"), .th("单位"), .th("方向"), .th("频次"), .th("责任单位"), .th("基数"), .th("年度目标"), .th("最新一期"), .th("在轨"))),
+                .tbody(.forEach(rows) { r in
+                    .tr(.td(.data(named: "label", value: "代码"), .text(r.indicator.code)),
+                        .td(.data(named: "label", value: "指标"), .a(.href(SiteURL.indicator(r.indicator.id).with([("year", String(year))])), .text(r.indicator.name))),
+                        .td(.data(named: "label", value: "单位"), .text(r.indicator.unit)),
+                        .td(.data(named: "label", value: "方向"), .text(r.indicator.direction.chineseName)),
+                        .td(.data(named: "label", value: "频次"), .text(r.indicator.frequency.chineseName)),
+                        .td(.data(named: "label", value: "责任单位"), .text(r.ownerName)),
+                        .td(.data(named: "label", value: "基数"), .text(r.trajectory.map { IndicatorYearView.number($0.baseline) } ?? "—")),
+                        .td(.data(named: "label", value: "年度目标"), .text(r.trajectory.map { IndicatorYearView.number($0.target) } ?? "未设定")),
+                        .td(.data(named: "label", value: "最新一期"), .text(r.latest.map { "\(IndicatorPeriods.label($0.key))：\(IndicatorYearView.number($0.actual ?? 0))" } ?? "—")),
+                        .td(.data(named: "label", value: "在轨"), r.latest?.light.map { UI.light($0) } ?? .text("—")))
+                })))
+        ))
+    }
+}
+
+/// One indicator: the chart of actual values against the trajectory and target, the table of periods,
+/// and the forms to set the year's target and to enter a value.
+public struct IndicatorPage: Sendable {
+    public struct Pending: Sendable {
+        public let id: Int, version: Int, key: String, value: Double, note: String, by: String
+        public init(id: Int, version: Int, key: String, value: Double, note: String, by: String) {
+            self.id = id; self.version = version; self.key = key; self.value = value; self.note = note; self.by = by
+        }
+    }
+    public var view: IndicatorYearView
+    public var year: Int
+    public var yearVersion: Int
+    public var canSetTarget: Bool
+    public var canEnter: Bool
+    public var pending: [Pending]
+    public var canReview: Bool
+    public var error: String?
+    public init(view: IndicatorYearView, year: Int, yearVersion: Int, canSetTarget: Bool, canEnter: Bool, pending: [Pending], canReview: Bool) {
+        self.view = view; self.year = year; self.yearVersion = yearVersion; self.canSetTarget = canSetTarget; self.canEnter = canEnter
+        self.pending = pending; self.canReview = canReview
+    }
+
+    public func render(_ ctx: PageContext) -> String {
+        let i = view.indicator
+        let keys = IndicatorPeriods.keys(year: year, i.frequency)
+        return Layout.render(title: i.name, context: ctx, body: .group(
+            .p(.class("meta"), .a(.href(SiteURL.indicators.with([("year", String(year))])), .text("‹ 指标"))),
+            .h1(.text("\(i.name)（\(i.code)）")),
+            .p(.class("meta"), .text("\(i.unit) · \(i.direction.chineseName) · \(i.frequency.chineseName) · 来源：\(i.source.chineseName) · 责任单位：\(view.ownerName)"
+                                     + (i.caliber.isEmpty ? "" : " · 统计口径：\(i.caliber)"))),
+            .unwrap(error) { .p(.class("errorbox"), .text($0)) },
+            .raw(chart()),
+            .div(.class("scroll"), .table(
+                .thead(.tr(.th("期间"), .th("期间目标"), .th("实际"), .th("状态"), .th("在轨"))),
+                .tbody(.forEach(view.points) { p in
+                    .tr(.td(.text(IndicatorPeriods.label(p.key))), .td(.text(IndicatorYearView.number(p.target))),
+                        .td(.text(p.actual.map(IndicatorYearView.number) ?? "—")), .td(.text(p.status ?? "未报")),
+                        .td(p.light.map { UI.light($0) } ?? .text("—")))
+                }))),
+            canReview && !pending.isEmpty ? .group(.h2("待确认的数值"), .forEach(pending) { p in
+                .div(.class("card"),
+                    .p(.text("\(IndicatorPeriods.label(p.key))：\(IndicatorYearView.number(p.value)) \(i.unit)（\(p.by)）\(p.note.isEmpty ? "" : "，" + p.note)")),
+                    .form(.method(.post), .action(SiteURL.indicatorValueReview(p.id).path), .class("inline"), UI.csrf(ctx.csrfToken),
+                          .input(.type(.hidden), .name("version"), .value(String(p.version))), .input(.type(.hidden), .name("decision"), .value("accept")),
+                          .button(.type(.submit), .class("primary"), .text("确认"))),
+                    .form(.method(.post), .action(SiteURL.indicatorValueReview(p.id).path), .class("filters"), UI.csrf(ctx.csrfToken),
+                          .input(.type(.hidden), .name("version"), .value(String(p.version))), .input(.type(.hidden), .name("decision"), .value("return")),
+                          .element(named: "label", nodes: [.text("退回理由"), UI.textInput("reason", "")]), .button(.type(.submit), .class("danger"), .text("退回"))))
+            }) : .empty,
+            canEnter ? .group(.h2("填报数值"), .form(.method(.post), .action(SiteURL.indicatorValues(i.id).path), .class("edit"), UI.csrf(ctx.csrfToken),
+                UI.field("期间", name: "period", error: FormErrors(), UI.select("period", options: keys.map { ($0, IndicatorPeriods.label($0)) }, selected: [])),
+                UI.field("数值（\(i.unit)）", name: "value", error: FormErrors(), UI.textInput("value", "", type: "text", required: true)),
+                UI.field("说明（数据来源、口径变化等）", name: "note", error: FormErrors(), UI.textArea("note", "")),
+                UI.submit("提交"))) : .empty,
+            canSetTarget ? .group(.h2("\(year)年基数与目标"), .form(.method(.post), .action(SiteURL.indicatorYear(i.id).path), .class("edit"), UI.csrf(ctx.csrfToken),
+                .input(.type(.hidden), .name("year"), .value(String(year))), .input(.type(.hidden), .name("version"), .value(String(yearVersion))),
+                UI.field("基数（上年实际）", name: "baseline", error: FormErrors(), UI.textInput("baseline", view.trajectory.map { IndicatorYearView.number($0.baseline) } ?? "")),
+                UI.field("年度目标", name: "target", error: FormErrors(), UI.textInput("target", view.trajectory.map { IndicatorYearView.number($0.target) } ?? "")),
+                UI.submit("保存"))) : .empty
+        ))
+    }
+
+    /// Actual (solid, dots coloured by light) against the trajectory (dashed) and the target (red line), as SVG.
+    func chart() -> String {
+        let w = 640.0, h = 240.0, left = 56.0, right = 16.0, top = 16.0, bottom = 28.0
+        let pts = view.points
+        guard !pts.isEmpty else { return "" }
+        var all = pts.map(\.target) + pts.compactMap(\.actual)
+        if let t = view.trajectory { all += [t.baseline, t.target] }
+        let lo = all.min() ?? 0, hi = all.max() ?? 1
+        let pad = max((hi - lo) * 0.1, 1e-9)
+        let y0 = lo - pad, y1 = hi + pad
+        let step = (w - left - right) / Double(max(pts.count, 1))
+        func x(_ i: Int) -> Double { left + step * (Double(i) + 0.5) }
+        func y(_ v: Double) -> Double { top + (h - top - bottom) * (1 - (v - y0) / (y1 - y0)) }
+        func f(_ v: Double) -> String { String(format: "%.1f", v) }
+        let colors: [Light: String] = [.green: "#188038", .yellow: "#f9ab00", .red: "#d93025"]
+        var s = "<svg class=\"chart\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" width=\"100%\" role=\"img\" aria-label=\"实际值与轨迹\">"
+        for k in 0...4 {
+            let v = y0 + (y1 - y0) * Double(k) / 4
+            s += "<line x1=\"\(f(left))\" x2=\"\(f(w - right))\" y1=\"\(f(y(v)))\" y2=\"\(f(y(v)))\" stroke=\"#e0e0e0\"/>"
+            s += "<text x=\"\(f(left - 6))\" y=\"\(f(y(v) + 4))\" font-size=\"11\" text-anchor=\"end\" fill=\"#5f6368\">\(IndicatorYearView.number((v * 100).rounded() / 100))</text>"
+        }
+        if let t = view.trajectory {
+            s += "<line x1=\"\(f(left))\" x2=\"\(f(w - right))\" y1=\"\(f(y(t.target)))\" y2=\"\(f(y(t.target)))\" stroke=\"#d93025\" stroke-width=\"1\"/>"
+            s += "<text x=\"\(f(w - right))\" y=\"\(f(y(t.target) - 4))\" font-size=\"11\" text-anchor=\"end\" fill=\"#d93025\">年度目标 \(IndicatorYearView.number(t.target))</text>"
+        }
+        let traj = pts.enumerated().map { "\(f(x($0.offset))),\(f(y($0.element.target)))" }.joined(separator: " ")
+        s += "<polyline points=\"\(traj)\" fill=\"none\" stroke=\"#1a5fb4\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\"/>"
+        let actual = pts.enumerated().compactMap { i, p in p.actual.map { "\(f(x(i))),\(f(y($0)))" } }
+        if actual.count > 1 { s += "<polyline points=\"\(actual.joined(separator: " "))\" fill=\"none\" stroke=\"#202124\" stroke-width=\"2\"/>" }
+        for (i, p) in pts.enumerated() {
+            s += "<text x=\"\(f(x(i)))\" y=\"\(f(h - 8))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#5f6368\">\(IndicatorPeriods.label(p.key))</text>"
+            if let a = p.actual {
+                s += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(a)))\" r=\"4\" fill=\"\(colors[p.light ?? .green] ?? "#202124")\"><title>\(IndicatorPeriods.label(p.key))：\(IndicatorYearView.number(a))</title></circle>"
+            }
+        }
+        s += "<text x=\"\(f(left))\" y=\"\(f(top - 4))\" font-size=\"11\" fill=\"#5f6368\">实线：实际　虚线：轨迹</text></svg>"
+        return s
+    }
+}
