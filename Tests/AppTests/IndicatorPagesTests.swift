@@ -34,9 +34,9 @@ struct IndicatorPagesTests {
             let nan = try await unit.post("/indicators/\(id)/values", [("period", "2026-03"), ("value", "十六")])
             #expect(nan.status == .unprocessableEntity && nan.text.contains("数值须为数字"))
             #expect(try await unit.post("/indicators/\(id)/values", [("period", "2026-03"), ("value", "16"), ("note", "3月办结42件")]).status == .seeOther)
-            // 16 is 0.5 behind 15.5: within 10 % of the 18 to cover, so yellow (进度滞后).
+            // 16 is 0.5 behind 15.5: within 10 % of the 18 to cover, so yellow (略有偏离).
             let list = try await office.get("/indicators?year=2026")
-            #expect(list.text.contains("3月：16") && list.text.contains("light yellow"))
+            #expect(list.text.contains("3月：16") && list.text.contains("light yellow") && list.text.contains("略有偏离"))
 
             // Another unit's reporter may not enter it.
             let hash = try await app.password.async.hash(Fixture.password)

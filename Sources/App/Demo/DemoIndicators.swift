@@ -25,7 +25,26 @@ enum DemoIndicators {
         ("YS-13", "包容普惠创新：高新技术企业数", "家", .higher, "科技创新局", 320, 400, 0.85),
     ]
 
+    /// The national high-tech zone evaluation's five first-level dimensions (国科发火〔2021〕106号, weights
+    /// 20/20/15/15/30: `../shared/reference/cn-hightech-zone-indicators.md` §2.1), as the zone's annual
+    /// score on each out of its weight; last year's score is the baseline.
+    static let hightech: [(String, String, Double, Double, Double)] = [
+        ("GX-1", "创新能力和创业活跃度", 20, 15.2, 16.5),
+        ("GX-2", "结构优化和产业价值链", 20, 14.8, 15.5),
+        ("GX-3", "绿色发展和宜居包容性", 15, 11.6, 12.0),
+        ("GX-4", "开放创新和国际竞争力", 15, 9.4, 10.5),
+        ("GX-5", "综合质效和持续创新力", 30, 21.7, 23.0),
+    ]
+
     static func load(_ app: Application, zone: Zone, system: Actor, units: [String: Int], today: Day) async throws {
+        for (code, name, full, baseline, target) in hightech {
+            guard let owner = units["科技创新局"] else { break }
+            var d = IndicatorDraft()
+            d.code = code; d.name = "国家高新区评价：\(name)"; d.unit = "分（满分\(Int(full))）"; d.direction = .higher; d.frequency = .annual
+            d.source = .torch; d.ownerUnitId = owner; d.caliber = "科技部火炬中心国家高新区综合评价（2021版指标体系），按年度评价结果"
+            let indicator = try await app.store.createIndicator(d, actor: system)
+            try await app.store.setIndicatorYear(indicatorId: indicator.id, year: today.year, Trajectory(baseline: baseline, target: target), version: 0, actor: system)
+        }
         let store = app.store
         let year = today.year
         var rng = SeededRandom(seed: 13)
@@ -41,7 +60,8 @@ enum DemoIndicators {
                 // Progress along the year at this indicator's pace, with a little noise.
                 let share = pace * Double(month) / 12 + Double(rng.next(-3...3)) / 100
                 let raw = baseline + (target - baseline) * share
-                let value = (raw * 10).rounded() / 10
+                // Counts of firms are whole numbers; the rest to one decimal.
+                let value = unit == "家" ? raw.rounded() : (raw * 10).rounded() / 10
                 let v = try await store.submitIndicatorValue(indicatorId: indicator.id, periodKey: String(format: "%04d-%02d", year, month), value: value,
                                                              note: "", actor: reporter) { _ in }
                 if month < today.month - 1 {

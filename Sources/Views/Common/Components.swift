@@ -16,6 +16,11 @@ public enum UI {
         .span(.class("light \(l.rawValue)"), .text(l.chineseName))
     }
 
+    /// An indicator's light against its trajectory: 在轨, 略有偏离, 偏离轨迹.
+    public static func trackLight<C: HTML.BodyContext>(_ l: Light) -> Node<C> {
+        .span(.class("light \(l.rawValue)"), .text(l == .green ? "在轨" : (l == .yellow ? "略有偏离" : "偏离轨迹")))
+    }
+
     public static func progressBar<C: HTML.BodyContext>(_ percent: Double) -> Node<C> {
         let p = max(0, min(100, percent))
         let whole = Int(p.rounded())

@@ -55,7 +55,7 @@ public struct IndicatorListPage: Sendable {
                         .td(.data(named: "label", value: "基数"), .text(r.trajectory.map { IndicatorYearView.number($0.baseline) } ?? "—")),
                         .td(.data(named: "label", value: "年度目标"), .text(r.trajectory.map { IndicatorYearView.number($0.target) } ?? "未设定")),
                         .td(.data(named: "label", value: "最新一期"), .text(r.latest.map { "\(IndicatorPeriods.label($0.key))：\(IndicatorYearView.number($0.actual ?? 0))" } ?? "—")),
-                        .td(.data(named: "label", value: "在轨"), r.latest?.light.map { UI.light($0) } ?? .text("—")))
+                        .td(.data(named: "label", value: "在轨"), r.latest?.light.map { UI.trackLight($0) } ?? .text("—")))
                 })))
         ))
     }
@@ -98,7 +98,7 @@ public struct IndicatorPage: Sendable {
                 .tbody(.forEach(view.points) { p in
                     .tr(.td(.text(IndicatorPeriods.label(p.key))), .td(.text(IndicatorYearView.number(p.target))),
                         .td(.text(p.actual.map(IndicatorYearView.number) ?? "—")), .td(.text(p.status ?? "未报")),
-                        .td(p.light.map { UI.light($0) } ?? .text("—")))
+                        .td(p.light.map { UI.trackLight($0) } ?? .text("—")))
                 }))),
             canReview && !pending.isEmpty ? .group(.h2("待确认的数值"), .forEach(pending) { p in
                 .div(.class("card"),
