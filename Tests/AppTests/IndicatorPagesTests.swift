@@ -55,6 +55,17 @@ struct IndicatorPagesTests {
             #expect(again.status == .conflict && again.text.contains("已确认"))
             let audit = try await app.store.auditEntries(zoneId: f.zoneId, .init(entityType: "indicator_value")).entries
             #expect(audit.count == 2)
+
+            // 同类排名 in the province, monthly: April climbs from 12th to 8th, then a correction makes it 9th (进位3).
+            _ = try await office.get("/indicators/\(id)")
+            #expect(try await office.post("/indicators/\(id)/ranks", [("scope", "province"), ("period", "2026-03"), ("rank", "12"), ("outOf", "40")]).status == .seeOther)
+            #expect(try await office.post("/indicators/\(id)/ranks", [("scope", "province"), ("period", "2026-04"), ("rank", "8"), ("outOf", "40")]).status == .seeOther)
+            #expect(try await office.post("/indicators/\(id)/ranks", [("scope", "province"), ("period", "2026-04"), ("rank", "9"), ("outOf", "40")]).status == .seeOther)
+            let badRank = try await office.post("/indicators/\(id)/ranks", [("scope", "province"), ("period", "2026-05"), ("rank", "50"), ("outOf", "40")])
+            #expect(badRank.status == .unprocessableEntity && badRank.text.contains("参评总数须不小于名次"))
+            let ranked = try await office.get("/indicators/\(id)?year=2026")
+            #expect(ranked.text.contains("第9名（共40）") && ranked.text.contains("进位3"))
+            #expect(try await unit.post("/indicators/\(id)/ranks", [("scope", "city"), ("period", "2026-04"), ("rank", "1")]).status == .forbidden)
         }
     }
 }

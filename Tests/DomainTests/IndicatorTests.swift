@@ -44,3 +44,18 @@ struct IndicatorTests {
         do { _ = try d.validated(); Issue.record("a Chinese code was accepted") } catch let e as ValidationError { #expect(e.field == "code") } catch {}
     }
 }
+
+@Suite("同类排名：进位与退位")
+struct PeerRankTests {
+    @Test("按范围分别比较上一期：名次数字变小为进位")
+    func moves() {
+        let ranks = [PeerRank(periodKey: "2026-Q1", scope: .province, rank: 12, outOf: 40),
+                     PeerRank(periodKey: "2026-Q2", scope: .province, rank: 9, outOf: 40),
+                     PeerRank(periodKey: "2026-Q3", scope: .province, rank: 11, outOf: 40),
+                     PeerRank(periodKey: "2026-Q1", scope: .city, rank: 2, outOf: nil)]
+        let m = PeerRank.moves(ranks)
+        #expect(m.map { PeerRank.moveText($0.move) } == ["—", "—", "进位3", "退位2"])
+        #expect(throws: ValidationError.self) { try PeerRank(periodKey: "2026-Q1", scope: .city, rank: 5, outOf: 3).validate() }
+        #expect(throws: ValidationError.self) { try PeerRank(periodKey: "2026-Q1", scope: .city, rank: 0, outOf: nil).validate() }
+    }
+}

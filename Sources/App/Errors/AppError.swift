@@ -24,7 +24,7 @@ struct AppError: Error, AbortError {
         "positioning_target": "目标定位", "api_token": "令牌", "calendar_override": "本区日历调整", "report": "报告",
         "order": "督办单", "instruction": "领导批示", "evidence": "佐证材料", "bulletin": "月通报", "meeting": "调度会",
         "reporting_cycle": "交账周期", "supervision_settings": "督办规则", "notify_settings": "提醒渠道设置",
-        "indicator": "指标", "indicator_value": "指标数值", "indicator_year": "指标年度目标",
+        "indicator": "指标", "indicator_value": "指标数值", "indicator_year": "指标年度目标", "indicator_rank": "同类排名",
     ]
 
     /// Maps what the lower layers throw to what the user sees.

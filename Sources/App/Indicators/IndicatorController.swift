@@ -14,6 +14,7 @@ enum IndicatorController {
         app.on(.POST, "/indicators/:id/values", .permission(.reportOwnTasks), use: submitValue)
         app.on(.POST, "/indicators/:id/year", .permission(.editMatrix), use: setYear)
         app.on(.POST, "/indicator-values/:id/review", .permission(.editMatrix), use: review)
+        app.on(.POST, "/indicators/:id/ranks", .permission(.editMatrix), use: setRank)
     }
 
     static func year(_ req: Request) -> Int {
@@ -61,6 +62,8 @@ enum IndicatorController {
                               pending: pending.map { .init(id: $0.id, version: $0.version, key: $0.periodKey, value: $0.value, note: $0.note, by: $0.enteredByName) },
                               canReview: actor.can(.editMatrix))
         p.error = error
+        p.ranks = PeerRank.moves(try await req.store.peerRanks(indicatorId: id, zoneId: actor.zoneId))
+        p.canRank = actor.can(.editMatrix)
         return req.html(p.render(req.pageContext(current: .indicators)), status: status)
     }
 
@@ -150,6 +153,25 @@ enum IndicatorController {
             return try await page(req, id: id, error: "基数与目标已被他人修改，未做改动。请查看最新数值后再改。", status: .conflict)
         }
         return req.redirect(to: SiteURL.indicator(id).with([("year", String(y)), ("notice", "saved")]))
+    }
+
+    /// 同类排名, entered by the office (from the city's, province's or ministry's published results).
+    @Sendable static func setRank(_ req: Request) async throws -> Response {
+        let actor = try req.actor(.editMatrix)
+        let id = try req.id()
+        let form = try FormFields.require(req)
+        guard let scope = PeerScope(rawValue: form.text("scope")) else { return try await page(req, id: id, error: "请选择排名范围", status: .unprocessableEntity) }
+        guard let rank = Int(form.text("rank")) else { return try await page(req, id: id, error: "名次须为整数", status: .unprocessableEntity) }
+        let outOfText = form.text("outOf")
+        let outOf = Int(outOfText)
+        if !outOfText.isEmpty && outOf == nil { return try await page(req, id: id, error: "参评总数须为整数", status: .unprocessableEntity) }
+        let period = form.text("period")
+        do {
+            try await req.store.setPeerRank(indicatorId: id, PeerRank(periodKey: period, scope: scope, rank: rank, outOf: outOf), actor: actor)
+        } catch let StoreError.invalid(e) {
+            return try await page(req, id: id, error: e.message, status: .unprocessableEntity)
+        }
+        return req.redirect(to: SiteURL.indicator(id).with([("year", String(period.prefix(4))), ("notice", "saved")]))
     }
 
     @Sendable static func review(_ req: Request) async throws -> Response {

@@ -159,3 +159,31 @@ extension Store {
         return try await sql.raw(Store.valueColumns + " WHERE zone_id = \(bind: zoneId) AND indicator_id IN (\(binds: indicatorIds)) ORDER BY id").rows(ValueRow.self).map(\.value_)
     }
 }
+
+extension Store {
+    public func peerRanks(indicatorId: Int, zoneId: Int) async throws -> [PeerRank] {
+        struct R: Decodable { let periodKey: String; let scope: String; let rank: Int; let outOf: Int? }
+        return try await sql.raw("SELECT period_key, scope, rank, out_of FROM indicator_ranks WHERE indicator_id = \(bind: indicatorId) AND zone_id = \(bind: zoneId) ORDER BY period_key")
+            .rows(R.self).compactMap { r in PeerScope(rawValue: r.scope).map { PeerRank(periodKey: r.periodKey, scope: $0, rank: r.rank, outOf: r.outOf) } }
+    }
+
+    /// Records (or corrects) the zone's rank for a period and scope.
+    public func setPeerRank(indicatorId: Int, _ r: PeerRank, actor: Actor) async throws {
+        let indicator = try await self.indicator(id: indicatorId, zoneId: actor.zoneId)
+        do { try r.validate() } catch let e as ValidationError { throw StoreError.invalid(e) }
+        guard let year = Int(r.periodKey.prefix(4)), IndicatorPeriods.isValid(r.periodKey, year: year, indicator.frequency) else {
+            throw StoreError.invalid(ValidationError(field: "periodKey", "期间“\(r.periodKey)”不是\(indicator.frequency.chineseName)指标的期间"))
+        }
+        let before = try await peerRanks(indicatorId: indicatorId, zoneId: actor.zoneId).first { $0.periodKey == r.periodKey && $0.scope == r.scope }
+        try await write { tx in
+            try await tx.raw("""
+                INSERT INTO indicator_ranks (zone_id, indicator_id, period_key, scope, rank, out_of, entered_by_name, entered_at)
+                VALUES (\(bind: actor.zoneId), \(bind: indicatorId), \(bind: r.periodKey), \(bind: r.scope.rawValue), \(bind: r.rank), \(bind: r.outOf),
+                  \(bind: actor.displayName), \(bind: Store.timestamp()))
+                ON CONFLICT (indicator_id, period_key, scope) DO UPDATE SET rank = excluded.rank, out_of = excluded.out_of,
+                  entered_by_name = excluded.entered_by_name, entered_at = excluded.entered_at
+                """).run()
+            try await Store.audit(tx, actor: actor, action: before == nil ? .create : .update, entity: "indicator_rank", id: indicatorId, before: before, after: r)
+        }
+    }
+}

@@ -24,6 +24,7 @@ public enum GuatuMigrations {
         CreateReportDrafts(),
         AddReportZonePeriodIndex(),
         CreateIndicators(),
+        CreateIndicatorRanks(),
     ]
 }
 

@@ -82,6 +82,7 @@ public enum SiteURL: Sendable, Equatable {
     case indicatorValues(Int)
     case indicatorYear(Int)
     case indicatorValueReview(Int)
+    case indicatorRanks(Int)
 
     public var path: String {
         switch self {
@@ -164,6 +165,7 @@ public enum SiteURL: Sendable, Equatable {
         case .indicatorValues(let id): return "/indicators/\(id)/values"
         case .indicatorYear(let id): return "/indicators/\(id)/year"
         case .indicatorValueReview(let id): return "/indicator-values/\(id)/review"
+        case .indicatorRanks(let id): return "/indicators/\(id)/ranks"
         }
     }
 

@@ -78,6 +78,9 @@ public struct IndicatorPage: Sendable {
     public var pending: [Pending]
     public var canReview: Bool
     public var error: String?
+    /// 同类排名 with their moves, and whether the viewer may record one.
+    public var ranks: [(rank: PeerRank, move: Int?)] = []
+    public var canRank = false
     public init(view: IndicatorYearView, year: Int, yearVersion: Int, canSetTarget: Bool, canEnter: Bool, pending: [Pending], canReview: Bool) {
         self.view = view; self.year = year; self.yearVersion = yearVersion; self.canSetTarget = canSetTarget; self.canEnter = canEnter
         self.pending = pending; self.canReview = canReview
@@ -110,6 +113,19 @@ public struct IndicatorPage: Sendable {
                           .input(.type(.hidden), .name("version"), .value(String(p.version))), .input(.type(.hidden), .name("decision"), .value("return")),
                           .element(named: "label", nodes: [.text("退回理由"), UI.textInput("reason", "")]), .button(.type(.submit), .class("danger"), .text("退回"))))
             }) : .empty,
+            .h2("同类排名"),
+            ranks.isEmpty ? .p(.class("meta"), .text("尚未录入排名。")) : .table(
+                .thead(.tr(.th("范围"), .th("期间"), .th("名次"), .th("变化"))),
+                .tbody(.forEach(ranks) { r in
+                    .tr(.td(.text(r.rank.scope.chineseName)), .td(.text(IndicatorPeriods.label(r.rank.periodKey))),
+                        .td(.text("第\(r.rank.rank)名" + (r.rank.outOf.map { "（共\($0)）" } ?? ""))), .td(.text(PeerRank.moveText(r.move))))
+                })),
+            canRank ? .form(.method(.post), .action(SiteURL.indicatorRanks(i.id).path), .class("filters"), UI.csrf(ctx.csrfToken),
+                .element(named: "label", nodes: [.text("范围"), UI.select("scope", options: PeerScope.allCases.map { ($0.rawValue, $0.chineseName) }, selected: ["province"])]),
+                .element(named: "label", nodes: [.text("期间"), UI.select("period", options: keys.map { ($0, IndicatorPeriods.label($0)) }, selected: [])]),
+                .element(named: "label", nodes: [.text("名次"), UI.textInput("rank", "", type: "number")]),
+                .element(named: "label", nodes: [.text("参评总数"), UI.textInput("outOf", "", type: "number")]),
+                .button(.type(.submit), .text("录入排名"))) : .empty,
             canEnter ? .group(.h2("填报数值"), .form(.method(.post), .action(SiteURL.indicatorValues(i.id).path), .class("edit"), UI.csrf(ctx.csrfToken),
                 UI.field("期间", name: "period", error: FormErrors(), UI.select("period", options: keys.map { ($0, IndicatorPeriods.label($0)) }, selected: [])),
                 UI.field("数值（\(i.unit)）", name: "value", error: FormErrors(), UI.textInput("value", "", type: "text", required: true)),
