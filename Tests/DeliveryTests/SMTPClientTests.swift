@@ -239,9 +239,12 @@ private final class SMTPSink {
         self.root = root
     }
 
+    struct SinkError: Error, CustomStringConvertible { let message: String; var description: String { message } }
+
     static func start(root: URL, extra: [String] = []) throws -> SMTPSink {
+        // scripts/test.sh installs aiosmtpd (scripts/ensure-python-tools.sh): its absence is a failure, not a skip.
         guard run(["python3", "-c", "import aiosmtpd"]) == 0 else {
-            throw XCTSkip("python3 with aiosmtpd is needed for the SMTP tests: pip install aiosmtpd")
+            throw SinkError(message: "python3 with aiosmtpd is needed for the SMTP tests: run scripts/ensure-python-tools.sh")
         }
         let outdir = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-sink-\(UUID().uuidString)")
         let p = Process()
@@ -268,7 +271,7 @@ private final class SMTPSink {
         let parts = ready.split(whereSeparator: \.isWhitespace)
         guard parts.count == 2, parts[0] == "ready", let port = Int(parts[1]) else {
             p.terminate()
-            throw XCTSkip("smtp-sink.py did not start (printed \(ready.debugDescription))")
+            throw SinkError(message: "smtp-sink.py did not start (printed \(ready.debugDescription))")
         }
         return SMTPSink(process: p, port: port, outdir: outdir, root: root)
     }

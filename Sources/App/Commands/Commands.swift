@@ -204,7 +204,7 @@ struct RemindCommand: AsyncCommand {
 struct ReminderSchedule: LifecycleHandler {
     func didBoot(_ app: Application) throws {
         guard app.environment.arguments.dropFirst().first == "serve" else { return }
-        let minutes = Int(Environment.get("GUATU_REMIND_MINUTES") ?? "") ?? 10
+        let minutes = app.guatu.remindMinutes
         guard minutes > 0 else { return }
         let loop = app.eventLoopGroup.next()
         let task = loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(30), delay: .minutes(Int64(minutes))) { _ in

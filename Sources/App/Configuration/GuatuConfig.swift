@@ -24,6 +24,10 @@ public struct GuatuConfig: Sendable {
     public var fixedToday: Day?
     public var secureCookies: Bool
     public var autoMigrate: Bool
+    /// Minutes between reminder runs inside `serve` (0 = never; `guatu remind` still works).
+    public var remindMinutes: Int = 10
+    /// The SMTP password for reminder e-mail (never stored in the database).
+    public var smtpPassword: String?
 
     public struct Problems: Error, CustomStringConvertible {
         public let messages: [String]
@@ -79,8 +83,11 @@ public struct GuatuConfig: Sendable {
             fixedToday: today,
             secureCookies: bool("GUATU_SECURE_COOKIES", false),
             autoMigrate: bool("GUATU_AUTO_MIGRATE", true))
+        var withReminders = config
+        withReminders.remindMinutes = int("GUATU_REMIND_MINUTES", 10, 0...1440)
+        withReminders.smtpPassword = env["GUATU_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         if !problems.isEmpty { throw Problems(messages: problems) }
-        return config
+        return withReminders
     }
 
     /// For tests: in-memory SQLite, cheap password hashing, a fixed day.

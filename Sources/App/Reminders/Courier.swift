@@ -12,7 +12,7 @@ struct Courier: Sendable {
 
     static func live(_ app: Application) -> Courier {
         let group = app.eventLoopGroup
-        let password = Environment.get("GUATU_SMTP_PASSWORD")
+        let password = app.guatu.smtpPassword
         let client = app.client
         return Courier(
             email: { to, subject, text, s in

@@ -355,23 +355,27 @@ private struct NumberCell: Decodable {
     let value: Double
 
     init(from decoder: any Decoder) throws {
-        let field = JSONInput.path(decoder.codingPath)
-        let c: any SingleValueDecodingContainer
-        do {
-            c = try decoder.singleValueContainer()
-        } catch {
-            throw ValidationError(field: field, "应为数字 / expected a number")
-        }
-        if c.decodeNil() {
-            throw ValidationError(field: field, "应为数字，实为 null / expected a number, got null")
-        }
-        if let x = try? c.decode(Double.self), x.isFinite {
-            value = x
-            return
-        }
-        let (zh, en) = describe(decoder, c)
-        throw ValidationError(field: field, "应为数字，实为\(zh) / expected a number, got \(en)")
+        value = try cellValue(decoder, expectedZh: "数字", expectedEn: "a number") { _ in nil }
     }
+}
+
+/// A cell's finite number, or what `parseText` makes of a string; otherwise a `ValidationError` at the
+/// cell's path naming what was expected and what was found.
+private func cellValue(_ decoder: any Decoder, expectedZh: String, expectedEn: String, parseText: (String) -> Double?) throws -> Double {
+    let field = JSONInput.path(decoder.codingPath)
+    let c: any SingleValueDecodingContainer
+    do {
+        c = try decoder.singleValueContainer()
+    } catch {
+        throw ValidationError(field: field, "应为\(expectedZh) / expected \(expectedEn)")
+    }
+    if c.decodeNil() {
+        throw ValidationError(field: field, "应为\(expectedZh)，实为 null / expected \(expectedEn), got null")
+    }
+    if let x = try? c.decode(Double.self), x.isFinite { return x }
+    if let text = try? c.decode(String.self), let x = parseText(text) { return x }
+    let (zh, en) = describe(decoder, c)
+    throw ValidationError(field: field, "应为\(expectedZh)，实为\(zh) / expected \(expectedEn), got \(en)")
 }
 
 /// A pairwise judgement: a positive number, or a string holding a number or a fraction "a/b" ("1/3").
@@ -379,27 +383,7 @@ private struct PairwiseCell: Decodable {
     let value: Double
 
     init(from decoder: any Decoder) throws {
-        let field = JSONInput.path(decoder.codingPath)
-        let c: any SingleValueDecodingContainer
-        do {
-            c = try decoder.singleValueContainer()
-        } catch {
-            throw ValidationError(field: field, "应为数字或分数（如 \"1/3\"） / expected a number or a fraction such as \"1/3\"")
-        }
-        if c.decodeNil() {
-            throw ValidationError(field: field, "应为数字或分数（如 \"1/3\"），实为 null / expected a number or a fraction such as \"1/3\", got null")
-        }
-        if let x = try? c.decode(Double.self), x.isFinite {
-            value = x
-            return
-        }
-        if let text = try? c.decode(String.self), let x = Self.parse(text) {
-            value = x
-            return
-        }
-        let (zh, en) = describe(decoder, c)
-        throw ValidationError(field: field,
-                              "应为数字或分数（如 \"1/3\"），实为\(zh) / expected a number or a fraction such as \"1/3\", got \(en)")
+        value = try cellValue(decoder, expectedZh: "数字或分数（如 \"1/3\"）", expectedEn: "a number or a fraction such as \"1/3\"", parseText: Self.parse)
     }
 
     /// "3", "0.5", "1/3", " 1 / 3 " → the value; nil for anything else or a non-finite result.
