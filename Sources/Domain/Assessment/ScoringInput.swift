@@ -286,7 +286,7 @@ extension ScoringInput {
 }
 
 /// A number for a message: 3 rather than 3.0, at most 10 significant digits.
-func formatNumber(_ x: Double) -> String {
+public func formatNumber(_ x: Double) -> String {
     if x.isNaN { return "NaN" }
     if x.isInfinite { return x > 0 ? "∞" : "-∞" }
     if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
