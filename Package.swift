@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "SpreadsheetTests", dependencies: [
             "Spreadsheet",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], resources: [.copy("Fixtures")]),
         .testTarget(name: "AppTests", dependencies: [
             "App", "Domain", "Persistence", "Views",
             .product(name: "VaporTesting", package: "vapor"),

@@ -1,4 +1,5 @@
 /// A1-style cell references: column 1 is "A", 26 "Z", 27 "AA", 30 "AD", 16384 "XFD".
+/// Written by `XLSXWriter`, parsed back by `XLSXReader`.
 enum CellReference {
     /// Excel's limits: columns A...XFD, rows 1...1,048,576.
     static let maxColumn = 16_384
@@ -31,5 +32,27 @@ enum CellReference {
     /// "$A$2:$AD$40": the absolute form used in defined names.
     static func absoluteRange(fromColumn c1: Int, row r1: Int, toColumn c2: Int, row r2: Int) -> String {
         "$\(columnLetters(c1))$\(r1):$\(columnLetters(c2))$\(r2)"
+    }
+
+    /// The 1-based column and row of "B3", "ab12" or "$AD$40": one to three letters, then a row
+    /// number without leading zeros, each optionally after a "$". Nil for anything else. The
+    /// result may lie beyond Excel's limits ("XFE1", "A9999999"); callers check `maxColumn` and
+    /// `maxRow` themselves, so they can say which limit was passed.
+    static func parse(_ reference: String) -> (column: Int, row: Int)? {
+        var bytes = Array(reference.utf8)[...]
+        if bytes.first == UInt8(ascii: "$") { bytes = bytes.dropFirst() }
+        var column = 0, letters = 0
+        while let b = bytes.first, letters < 4 {
+            let upper = b & 0xDF   // ASCII upper case
+            guard upper >= UInt8(ascii: "A"), upper <= UInt8(ascii: "Z") else { break }
+            column = column * 26 + Int(upper - UInt8(ascii: "A")) + 1
+            letters += 1
+            bytes = bytes.dropFirst()
+        }
+        if bytes.first == UInt8(ascii: "$") { bytes = bytes.dropFirst() }
+        guard (1...3).contains(letters), (1...7).contains(bytes.count), bytes.first != UInt8(ascii: "0"),
+              bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        let row = bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        return (column, row)
     }
 }

@@ -96,3 +96,11 @@ extension Cell: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Express
     public init(integerLiteral value: Int) { self = .integer(value) }
     public init(floatLiteral value: Double) { self = .number(value) }
 }
+
+extension Sheet {
+    /// A table sheet: Chinese headers, each column as wide as its content, the header row frozen, a title above.
+    public static func table(_ name: String, title: String, headers: [String], rows: [[Cell]]) -> Sheet {
+        let columns = headers.enumerated().map { i, h in Column.auto(header: h, values: rows.map { i < $0.count ? $0[i] : .empty }) }
+        return Sheet(name: name, columns: columns, rows: rows, frozenHeaderRows: 1, title: title)
+    }
+}

@@ -25,9 +25,16 @@ final class XLSXWriterTests: XCTestCase {
         return parts
     }
 
-    /// Whether `xml` is well-formed, per Foundation's XML parser.
+    /// Whether `xml` is well-formed, per Foundation's XML parser. (`XMLParser.parse()` alone
+    /// returns true for malformed XML on Linux; `XMLEvents` also listens for the parse error.)
     private func isWellFormed(_ xml: String) -> Bool {
-        XMLParser(data: Data(xml.utf8)).parse()
+        (try? XMLEvents.parse(Data(xml.utf8), path: "", start: { _, _ in }, end: { _, _ in })) != nil
+    }
+
+    func testWellFormedCheckCanFail() {
+        XCTAssertTrue(isWellFormed("<a><b/></a>"))
+        XCTAssertFalse(isWellFormed("<a><b></a>"))
+        XCTAssertFalse(isWellFormed("<a>"))
     }
 
     /// A 30-column monthly bulletin with a title, plus a small second sheet.

@@ -34,6 +34,13 @@ enum OpenAPIDocument {
             .init(method: "get", path: "/orders/{id}", summary: "督办单及其办理过程", request: nil, response: "Order", status: 200, query: []),
             .init(method: "post", path: "/orders/{id}/act", summary: "督办单办理一步：下发、签收、反馈、核查办结、退回、撤销（须带version）", request: "OrderAct", response: "Order", status: 200, query: []),
             .init(method: "get", path: "/notifications", summary: "本人的站内通知，新的在前", request: nil, response: "NotificationList", status: 200, query: []),
+            .init(method: "get", path: "/assessment/schemes", summary: "考核方案列表（期间、单位类别、版本）", request: nil, response: "AssessmentSchemeList", status: 200, query: []),
+            .init(method: "get", path: "/assessment/schemes/{id}", summary: "考核方案及其定义（督查室、领导）", request: nil, response: "AssessmentSchemeFull", status: 200, query: []),
+            .init(method: "put", path: "/assessment/schemes/{id}", summary: "保存考核方案为新版本（须带version；分值之和、判断矩阵CR等不符返回422）", request: "AssessmentSchemeSave", response: "AssessmentSchemeFull", status: 200, query: []),
+            .init(method: "post", path: "/assessment/schemes/{id}/preview", summary: "试算：按已保存的方案或请求中的方案（what-if）和当前数据计算，不保存", request: "AssessmentPreview", response: "SchemeResult", status: 200, query: []),
+            .init(method: "post", path: "/assessment/schemes/{id}/publish", summary: "发布结果：冻结方案版本与数据快照为新的结果版本，列出与上一版的变化（须带version与after）", request: "AssessmentPublish", response: "AssessmentResult", status: 201, query: []),
+            .init(method: "get", path: "/assessment/schemes/{id}/result", summary: "已发布的考核结果（默认最新版；责任单位只得到本单位得分卡）", request: nil, response: "AssessmentResult", status: 200, query: ["version"]),
+            .init(method: "post", path: "/assessment/schemes/{id}/marks", summary: "录入评议分、数据、加分、扣分或一票否决（须写理由）", request: "AssessmentMark", response: "AssessmentMarkStored", status: 201, query: []),
             .init(method: "get", path: "/calendar/{year}", summary: "一年的工作日历（法定节假日、调休、本区调整）；未录入国务院安排的年份附警告", request: nil, response: "CalendarYear", status: 200, query: []),
         ]
         for r in resources {
@@ -126,6 +133,47 @@ enum OpenAPIDocument {
                             required: ["id", "taskId", "status", "version"])
         s["OrderPage"] = page("Order")
         s["OrderAct"] = object(["version": int, "action": enumeration(OrderAction.allCases.map(\.rawValue)), "text": str], required: ["version", "action"])
+        let num: [String: Any] = ["type": "number"]
+        let rule = object(["kind": enumeration(ItemRule.Kind.allCases.map(\.rawValue)), "target": num, "cap": num, "step": num, "per": num,
+                           "satisfactory": num, "unacceptable": num], required: ["kind"])
+        let item = object(["key": str, "name": str, "source": enumeration(ItemSource.allCases.map(\.rawValue)), "ref": int, "points": num, "rule": rule,
+                           "lowerIsBetter": ["type": "boolean"]], required: ["key", "name", "source", "points", "rule"])
+        s["AssessmentScheme"] = object([
+            "items": array(item), "weighting": enumeration(AssessmentScheme.Weighting.allCases.map(\.rawValue)), "pairwise": array(array(num)),
+            "aggregation": enumeration(AssessmentScheme.Aggregation.allCases.map(\.rawValue)),
+            "adjustments": array(object(["key": str, "name": str, "kind": enumeration(Adjustment.Kind.allCases.map(\.rawValue)), "cap": num], required: ["key", "name", "kind", "cap"])),
+            "bonusCap": num, "deductionCap": num,
+            "vetoes": array(object(["key": str, "name": str, "gradeCap": str], required: ["key", "name", "gradeCap"])),
+            "grades": array(object(["name": str, "min": num, "quota": num], required: ["name", "min"])), "decimals": ["type": "integer", "minimum": 0, "maximum": 4],
+        ], required: ["items", "weighting", "aggregation", "adjustments", "vetoes", "grades", "decimals"])
+        let schemeFields: [String: [String: Any]] = ["id": int, "period": str, "category": enumeration(OrgUnit.Kind.allCases.map(\.rawValue)), "name": str, "version": int]
+        s["AssessmentSchemeList"] = array(object(schemeFields, required: ["id", "period", "category", "name", "version"]))
+        var full = schemeFields; full["definition"] = ref("AssessmentScheme")
+        s["AssessmentSchemeFull"] = object(full, required: ["id", "period", "category", "name", "version", "definition"])
+        s["AssessmentSchemeSave"] = object(["version": int, "definition": ref("AssessmentScheme")], required: ["version", "definition"])
+        s["AssessmentPreview"] = object(["definition": ref("AssessmentScheme")])
+        s["AssessmentPublish"] = object(["version": int, "after": int, "note": str], required: ["version", "after"])
+        let sourceRef = object(["kind": enumeration(["task", "report", "order", "indicator", "mark"]), "id": int, "label": str])
+        let scorecard = object([
+            "unitId": int, "unitName": str, "base": num, "bonus": num, "deduction": num, "total": num, "rank": int, "grade": str, "gradeNote": str,
+            "items": array(object(["key": str, "name": str, "source": str, "points": num, "measure": num, "detail": str, "rule": str, "earned": num,
+                                   "note": str, "sources": array(sourceRef)])),
+            "adjustments": array(object(["key": str, "name": str, "kind": str, "counted": num, "note": str,
+                                         "entries": array(object(["key": str, "points": num, "reason": str, "markId": int]))])),
+            "vetoes": array(object(["key": str, "reason": str, "markId": int])),
+        ], required: ["unitId", "unitName", "total", "rank", "grade", "items"])
+        s["Scorecard"] = scorecard
+        s["SchemeResult"] = object(["itemPoints": array(num), "consistencyRatio": num, "scorecards": array(ref("Scorecard")), "notes": array(str)],
+                                   required: ["itemPoints", "scorecards", "notes"])
+        s["AssessmentResult"] = object(["resultVersion": int, "schemeVersion": int, "publishedAt": str, "publishedByName": str, "note": str, "asOf": date,
+                                        "scorecards": array(ref("Scorecard")), "notes": array(str),
+                                        "changes": array(object(["unitId": int, "unitName": str, "totalBefore": num, "totalAfter": num, "rankBefore": int,
+                                                                 "rankAfter": int, "gradeBefore": str, "gradeAfter": str]))],
+                                       required: ["resultVersion", "schemeVersion", "scorecards", "changes"])
+        s["AssessmentMark"] = object(["unitId": int, "kind": enumeration(AssessmentMeasures.MarkFact.Kind.allCases.map(\.rawValue)), "key": str, "points": num, "reason": str],
+                                     required: ["unitId", "kind", "key", "reason"])
+        s["AssessmentMarkStored"] = object(["id": int, "unitId": int, "kind": str, "key": str, "points": num, "reason": str, "enteredByName": str,
+                                            "enteredAt": str, "afterPublication": ["type": "boolean"]], required: ["id", "unitId", "kind", "key"])
         s["NotificationList"] = array(object(["id": int, "title": str, "body": str, "link": str, "createdAt": str, "readAt": nullable(str)]))
         return s
     }
@@ -134,7 +182,7 @@ enum OpenAPIDocument {
         "limit": "每页条数，1–500，默认50", "offset": "跳过条数", "year": "年度", "planId": "计划编号", "workPointId": "工作要点编号",
         "unitId": "单位编号（责任或配合）", "leaderId": "分管领导的用户编号", "status": "任务状态", "light": "红黄绿灯状态", "q": "名称包含",
         "includeArchived": "包含已归档", "entityType": "对象类型", "entityId": "对象编号", "username": "操作人",
-        "open": "true：在办；false：已办结或撤销", "taskId": "任务编号",
+        "open": "true：在办；false：已办结或撤销", "taskId": "任务编号", "version": "结果版本（默认最新）",
     ]
 
     static func queryParameter(_ name: String) -> [String: Any] {

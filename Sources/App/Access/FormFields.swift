@@ -72,6 +72,8 @@ struct FormFields {
 
     func first(_ name: String) -> String? { values[name]?.first }
     func all(_ name: String) -> [String] { (values[name] ?? []).filter { !$0.isEmpty } }
+    /// Every value sent under `name`, empty ones included, in order (a table of inputs read back row by row).
+    func list(_ name: String) -> [String] { values[name] ?? [] }
     func text(_ name: String) -> String { (first(name) ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
     func has(_ name: String) -> Bool { values[name] != nil }
     /// Every field name sent, in no particular order.

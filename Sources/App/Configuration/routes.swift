@@ -23,6 +23,7 @@ func routes(_ app: Application) throws {
     BulletinController.register(r)
     MeetingController.register(r)
     IndicatorController.register(r)
+    AssessmentController.register(r)
     RemindersController.register(r)
     TaskController.register(r)
     PlanController.register(r)
@@ -32,5 +33,6 @@ func routes(_ app: Application) throws {
     CalendarController.register(r)
     ApiController.register(r)
     AccountabilityAPI.register(r)
+    AssessmentAPI.register(r)
     if app.guatu.benchRoutes { BenchFloorController.register(r) }
 }

@@ -105,6 +105,7 @@ enum DemoLoader {
         let leader = Actor(userId: personIds["刘海涛"] ?? 0, username: "leader", displayName: "刘海涛", zoneId: zone.id, unitId: nil, roles: [.leader])
         try await DemoSupervision.load(app, zone: zone, system: system, leader: leader, today: today, calendar: calendar)
         try await DemoIndicators.load(app, zone: zone, system: system, units: unitIds, today: today)
+        try await DemoAssessment.load(app, zone: zone, system: system, units: unitIds, today: today, calendar: calendar)
         log("已载入演示数据：\(DemoContent.zoneName)，\(DemoContent.plans.count)项计划，\(taskCount)项任务和节点（\(year)年度，今天按\(today.iso)计）。")
         return true
     }

@@ -15,6 +15,25 @@ enum DemoSupervision {
         let cycle = ReportingCycle.weekly
         var rng = SeededRandom(seed: 48)
 
+        // The year's earlier weeks, loaded in bulk: each unit keeps its own habit (on time 70–97% of the time,
+        // the rest late or missing), so the assessment's 交账及时率 differs between units.
+        var history: [HistoricReport] = []
+        let recent = cycle.period(containing: today, calendar: calendar).start.adding(days: -21)
+        var week = cycle.period(containing: Day(year: today.year, month: 2, day: 2)!, calendar: calendar)
+        while week.end < recent {
+            for t in tasks where t.plannedStart <= week.end && !(t.status == .done && (t.doneOn ?? t.deadline) < week.start) {
+                let habit = 70 + (t.ownerUnitId * 7919) % 28
+                let roll = rng.next(1...100)
+                if roll > habit + (100 - habit) / 2 { continue }
+                let elapsed = Double(calendar.workdays(from: t.plannedStart, to: min(week.end, t.deadline)))
+                let span = Double(max(1, calendar.workdays(from: t.plannedStart, to: t.deadline)))
+                history.append(HistoricReport(taskId: t.id, unitId: t.ownerUnitId, period: week, late: roll > habit,
+                                              percentDone: min(100, Int(100 * elapsed / span)), progress: "按计划推进。"))
+            }
+            week = cycle.period(containing: week.end.adding(days: 1), calendar: calendar)
+        }
+        try await store.insertReportHistory(history, actor: system)
+
         // Reports for the three weeks before this one: about 80% on time, 10% late, 10% missing.
         var period = cycle.period(containing: today, calendar: calendar)
         for _ in 0..<3 {

@@ -25,6 +25,7 @@ struct AppError: Error, AbortError {
         "order": "督办单", "instruction": "领导批示", "evidence": "佐证材料", "bulletin": "月通报", "meeting": "调度会",
         "reporting_cycle": "交账周期", "supervision_settings": "督办规则", "notify_settings": "提醒渠道设置",
         "indicator": "指标", "indicator_value": "指标数值", "indicator_year": "指标年度目标", "indicator_rank": "同类排名",
+        "assessment_scheme": "考核方案", "assessment_mark": "考核录入", "assessment_result": "考核结果",
     ]
 
     /// Maps what the lower layers throw to what the user sees.

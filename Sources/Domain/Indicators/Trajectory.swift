@@ -21,6 +21,18 @@ public enum IndicatorPeriods {
         }
     }
 
+    /// The last day of the period a key names ("2026-03" → 2026-03-31, "2026-Q2" → 2026-06-30, "2026" → 2026-12-31).
+    public static func lastDay(_ key: String) -> Day? {
+        let parts = key.split(separator: "-")
+        guard let y = Int(parts[0]) else { return nil }
+        var month = 12
+        if parts.count == 2 {
+            if parts[1].hasPrefix("Q") { guard let q = Int(parts[1].dropFirst()), (1...4).contains(q) else { return nil }; month = q * 3 }
+            else { guard let m = Int(parts[1]), (1...12).contains(m) else { return nil }; month = m }
+        }
+        return Day(year: y, month: month, day: Day.daysIn(month: month, year: y))
+    }
+
     /// Whether `key` names a period of `year` under the frequency.
     public static func isValid(_ key: String, year: Int, _ f: Indicator.Frequency) -> Bool { keys(year: year, f).contains(key) }
 

@@ -25,6 +25,7 @@ public enum GuatuMigrations {
         AddReportZonePeriodIndex(),
         CreateIndicators(),
         CreateIndicatorRanks(),
+        CreateAssessment(),
     ]
 }
 

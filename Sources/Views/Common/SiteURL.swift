@@ -83,6 +83,16 @@ public enum SiteURL: Sendable, Equatable {
     case indicatorYear(Int)
     case indicatorValueReview(Int)
     case indicatorRanks(Int)
+    case assessment
+    case assessmentScheme(Int)
+    case assessmentPreview(Int)
+    case assessmentPublish(Int)
+    case assessmentMarks(Int)
+    case assessmentMarkWithdraw(Int, Int)
+    case assessmentLeague(Int)
+    case assessmentLeagueXLSX(Int)
+    case assessmentScorecard(Int, Int)
+    case assessmentScorecardXLSX(Int, Int)
 
     public var path: String {
         switch self {
@@ -166,6 +176,16 @@ public enum SiteURL: Sendable, Equatable {
         case .indicatorYear(let id): return "/indicators/\(id)/year"
         case .indicatorValueReview(let id): return "/indicator-values/\(id)/review"
         case .indicatorRanks(let id): return "/indicators/\(id)/ranks"
+        case .assessment: return "/assessment"
+        case .assessmentScheme(let id): return "/assessment/schemes/\(id)"
+        case .assessmentPreview(let id): return "/assessment/schemes/\(id)/preview"
+        case .assessmentPublish(let id): return "/assessment/schemes/\(id)/publish"
+        case .assessmentMarks(let id): return "/assessment/schemes/\(id)/marks"
+        case .assessmentMarkWithdraw(let id, let mark): return "/assessment/schemes/\(id)/marks/\(mark)/withdraw"
+        case .assessmentLeague(let id): return "/assessment/schemes/\(id)/league"
+        case .assessmentLeagueXLSX(let id): return "/assessment/schemes/\(id)/league.xlsx"
+        case .assessmentScorecard(let id, let unit): return "/assessment/schemes/\(id)/units/\(unit)"
+        case .assessmentScorecardXLSX(let id, let unit): return "/assessment/schemes/\(id)/units/\(unit).xlsx"
         }
     }
 

@@ -34,6 +34,8 @@ public enum Stylesheet {
     input,select,textarea{font:inherit;padding:6px 8px;border:1px solid #c4c7cc;border-radius:4px;max-width:100%;background:#fff}
     input[type=text],input[type=password],input[type=date],input[type=number],select,textarea{width:100%}
     form.filters input,form.filters select{width:auto}
+    table.compact input,table.compact select,div.filters input,div.filters select{width:auto}table.compact td{padding:3px 4px}
+    div.filters{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-end;margin:8px 0}
     form.edit{background:#fff;padding:16px;border:1px solid var(--line);border-radius:6px;max-width:760px}
     button{font:inherit;padding:6px 14px;border-radius:4px;border:1px solid #c4c7cc;background:#fff;cursor:pointer}
     button.primary{background:#b3261e;border-color:#b3261e;color:#fff}button.danger{color:var(--red);border-color:var(--red)}

@@ -58,7 +58,7 @@ public struct SchemeItem: Codable, Sendable, Equatable {
     public var key: String
     public var name: String
     public var source: ItemSource
-    /// For `.indicator`: which indicator; for `.quarter`: which quarter (1–4).
+    /// For `.indicator`: which indicator (nil: every indicator the unit owns); for `.quarter`: which quarter (1–4).
     public var ref: Int?
     public var points: Double
     public var rule: ItemRule
@@ -82,7 +82,7 @@ public enum ItemSource: String, Codable, Sendable, CaseIterable {
     case reportTimeliness
     /// 督办扣分: the deductions of the supervision orders issued to the unit within the period.
     case supervision
-    /// 指标完成度: the indicators the unit owns, actual against the trajectory's target for the period (%).
+    /// 指标完成度: one indicator the unit owns, or all of them (`ref` nil), actual against the trajectory's target for the period (%).
     case indicator
     /// 评议: the average of reviewers' marks (0–100).
     case review

@@ -51,9 +51,12 @@ public enum SchemeScoring {
             let column = try columnScores(scheme.items[j], points: points[j], values: filled.map { $0[j] }, type: types[j])
             for i in units.indices {
                 let m = units[i].measures[scheme.items[j].key]
-                let notApplicable = raw[i][j] == nil
-                itemScores[i].append(item(scheme.items[j], points[j], m, earned: notApplicable ? points[j] : column[i].earned,
-                                          rule: describe(scheme.items[j], points[j]), note: notApplicable ? "不涉及，按满分计" : column[i].note))
+                let missing = raw[i][j] == nil
+                // 不涉及 scores the item's points — except a quarter not yet published, which scores nothing until it is.
+                let pending = missing && scheme.items[j].source == .quarter
+                let earned = pending ? 0 : (missing ? points[j] : column[i].earned)
+                let note = pending ? "季度结果未发布，暂计0分" : (missing ? "不涉及，按满分计" : column[i].note)
+                itemScores[i].append(item(scheme.items[j], points[j], m, earned: earned, rule: describe(scheme.items[j], points[j]), note: note))
             }
         }
         return finish(scheme, units, itemScores, base: itemScores.map { $0.reduce(0) { $0 + $1.earned } }, points: points, cr: cr)

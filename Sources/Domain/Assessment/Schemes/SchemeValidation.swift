@@ -16,7 +16,6 @@ extension AssessmentScheme {
             if item.name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(field: "\(f).name", "第\(i + 1)项缺少名称") }
             if item.key.isEmpty || !keys.insert(item.key).inserted { throw ValidationError(field: "\(f).key", "第\(i + 1)项的代码“\(item.key)”为空或重复") }
             guard item.points.isFinite, item.points > 0 else { throw ValidationError(field: "\(f).points", "“\(item.name)”的分值须为正数") }
-            if item.source == .indicator, item.ref == nil { throw ValidationError(field: "\(f).ref", "“\(item.name)”须选择考核的指标") }
             if item.source == .quarter, !(1...4).contains(item.ref ?? 0) { throw ValidationError(field: "\(f).ref", "“\(item.name)”须指定第1至4季度") }
             if item.isCost, item.rule.kind == .ratio {
                 throw ValidationError(field: "\(f).rule", "“\(item.name)”是扣分类数据（越少越好），不能用完成比例计分，请用按次扣分等规则")

@@ -1,0 +1,47 @@
+import Domain
+import Persistence
+import Vapor
+
+/// Reads what a scheme needs from the zone's records and computes it. The domain decides what each figure
+/// means (`AssessmentMeasures`, `SchemeScoring`); this only fetches, concurrently, and only the sources the
+/// scheme's items use.
+enum AssessmentReads {
+    static func facts(store: Store, calendar: WorkCalendar, today: Day, zoneId: Int, scheme: StoredScheme, definition: AssessmentScheme) async throws -> AssessmentMeasures.Facts {
+        let period = scheme.period
+        let sources = Set(definition.items.map(\.source))
+        let needsTasks = !sources.isDisjoint(with: [.taskCompletion, .taskOnTime, .reportTimeliness])
+        var periodKeys: [ReportingPeriod] = []
+        if sources.contains(.reportTimeliness) {
+            let cycle = try await store.reportingCycle(zoneId: zoneId).cycle
+            periodKeys = period.months.flatMap { BulletinBuilder.periodsDue(in: period.year, $0, cycle: cycle, calendar: calendar) }
+        }
+        let keys = periodKeys.filter { $0.due <= today }.map(\.key)
+        var filter = TaskFilter(year: period.year); filter.order = .id
+        let indicatorItems = definition.items.filter { $0.source == .indicator }
+        // An indicator item without a ref reads every indicator each unit owns.
+        let indicatorIds = indicatorItems.contains { $0.ref == nil } ? try await store.indicators(zoneId: zoneId).map(\.id) : indicatorItems.compactMap(\.ref)
+        async let unitsQ = store.units(zoneId: zoneId)
+        async let tasksQ = needsTasks ? store.tasks(zoneId: zoneId, filter) : []
+        async let countsQ = store.reportCounts(zoneId: zoneId, periodKeys: keys)
+        async let lateQ = store.lateReportTaskIds(zoneId: zoneId, periodKeys: keys)
+        async let ordersQ = sources.contains(.supervision) ? store.orderDeductions(zoneId: zoneId, start: period.start, end: period.end) : []
+        async let indicatorsQ = store.indicatorFacts(zoneId: zoneId, indicatorIds: indicatorIds, period: period)
+        async let marksQ = store.marks(schemeId: scheme.id, zoneId: zoneId)
+        async let quartersQ = sources.contains(.quarter) ? store.quarterTotals(zoneId: zoneId, year: period.year, category: scheme.category) : [:]
+        let (units, tasks, counts, late, orders, indicators, marks, quarters) = try await (unitsQ, tasksQ, countsQ, lateQ, ordersQ, indicatorsQ, marksQ, quartersQ)
+        return .init(period: period, asOf: today, units: units.filter { $0.kind == scheme.category }, tasks: tasks, reportingPeriods: periodKeys,
+                     reportCounts: counts, lateReportTaskIds: late, orders: orders, indicators: indicators, marks: marks.map(\.fact), quarterTotals: quarters)
+    }
+
+    /// The data and the result of `definition` over today's records.
+    static func compute(_ req: Request, zoneId: Int, scheme: StoredScheme, definition: AssessmentScheme) async throws -> (data: [UnitData], result: SchemeResult) {
+        try await compute(store: req.store, calendar: req.calendar, today: req.today, zoneId: zoneId, scheme: scheme, definition: definition)
+    }
+
+    static func compute(store: Store, calendar: WorkCalendar, today: Day, zoneId: Int, scheme: StoredScheme, definition: AssessmentScheme) async throws -> (data: [UnitData], result: SchemeResult) {
+        try definition.validate()
+        let f = try await facts(store: store, calendar: calendar, today: today, zoneId: zoneId, scheme: scheme, definition: definition)
+        let data = AssessmentMeasures.build(definition, f)
+        return (data, try SchemeScoring.score(definition, units: data))
+    }
+}
