@@ -193,6 +193,14 @@ def report(out_dir: str) -> int:
         all_ok &= ok
         lines += ["", f"Monthly bulletin preview for the whole zone (5 runs, seconds): "
                       f"{', '.join(f'{t:.2f}' for t in times)}; worst {max(times):.2f} s; target < 2 s: {'✓' if ok else '✗'}"]
+    for key, label, target in [("assessment_cold_seconds", "A year's assessment, 60 units x 40 items, computed after a change", 1.0),
+                               ("assessment_whatif_seconds", "What-if recompute of the same (weights and rules changed)", 0.2)]:
+        times = [float(t) for t in meta.get(key, "").split() if t]
+        if times:
+            ok = max(times) < target
+            all_ok &= ok
+            lines += ["", f"{label} (5 runs, seconds): {', '.join(f'{t:.3f}' for t in times)}; worst {max(times):.3f} s; "
+                          f"target < {target:g} s: {'✓' if ok else '✗'}"]
     lines += ["", f"All targets met: {'yes' if all_ok else 'no'}.", ""]
     text = "\n".join(lines)
     (out / "results.md").write_text(text)

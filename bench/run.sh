@@ -183,6 +183,12 @@ for i in 1 2 3 4 5; do
 done
 log "bulletin seconds:$BULLETIN_TIMES"
 
+# A year's assessment: 60 units x 40 items over the whole zone, cold (after a change) and what-if (data cached).
+wait_idle
+log "assessment: a year's scheme of 40 items, 5 cold runs and 5 what-ifs"
+ASSESSMENT="$(python3 bench/assessment.py "$BASE" "$TOKEN" "$(date +%Y)")" || { log "warning: assessment bench failed"; ASSESSMENT=""; }
+echo "$ASSESSMENT" | sed 's/^/    /'
+
 RSS="$(ps -o rss= -p "$SERVER_PID" 2>/dev/null | awk '{printf "%.0f MiB", $1/1024}')" || RSS=""
 {
     echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -195,6 +201,7 @@ RSS="$(ps -o rss= -p "$SERVER_PID" 2>/dev/null | awk '{printf "%.0f MiB", $1/102
     echo "warmup=$WARMUP"
     echo "server_rss=$RSS"
     echo "bulletin_seconds=$BULLETIN_TIMES"
+    echo "$ASSESSMENT"
 } >"$OUT/meta.txt"
 
 echo

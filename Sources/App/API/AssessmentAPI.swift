@@ -8,6 +8,7 @@ enum AssessmentAPI {
     static func register(_ app: RoutesBuilder) {
         let base = ApiController.base + "/assessment/schemes"
         app.on(.GET, base, .permission(.readMatrix), use: schemes)
+        app.on(.POST, base, .permission(.editMatrix), use: create)
         app.on(.GET, base + "/:id", .permission(.readMatrix), use: scheme)
         app.on(.PUT, base + "/:id", .permission(.editMatrix), use: save)
         app.on(.POST, base + "/:id/preview", .permission(.editMatrix), use: preview)
@@ -26,6 +27,7 @@ enum AssessmentAPI {
         let resultVersion: Int, schemeVersion: Int, publishedAt: String, publishedByName: String, note: String, asOf: Day?
         let scorecards: [Scorecard], notes: [String], changes: [ResultChange]
     }
+    struct CreateBody: Decodable { let period: String; let category: String; let name: String?; let definition: AssessmentScheme? }
     struct SaveBody: Decodable { let version: Int; let definition: AssessmentScheme }
     struct PreviewBody: Decodable { let definition: AssessmentScheme? }
     struct PublishBody: Decodable { let version: Int; let after: Int; let note: String? }
@@ -34,6 +36,21 @@ enum AssessmentAPI {
     @Sendable static func schemes(_ req: Request) async throws -> Response {
         let actor = try req.actor(.readMatrix)
         return try req.json(try await req.store.schemes(zoneId: actor.zoneId).map { SchemeDTO($0, full: false) })
+    }
+
+    /// A new scheme for a period ("2026-Q2" or "2026") and unit category, from `definition` or the template.
+    @Sendable static func create(_ req: Request) async throws -> Response {
+        let actor = try req.actor(.editMatrix)
+        let b = try req.body(CreateBody.self)
+        guard let period = AssessmentPeriod(key: b.period) else {
+            throw AppError(.unprocessableEntity, "validation_failed", "期间须为“2026-Q2”或“2026”的形式", field: "period")
+        }
+        guard let category = OrgUnit.Kind(rawValue: b.category) else {
+            throw AppError(.unprocessableEntity, "validation_failed", "单位类别须为department、subdistrict或platform", field: "category")
+        }
+        let s = try await req.store.createScheme(period: period, category: category, name: b.name ?? "\(period.label)\(category.chineseName)考核方案",
+                                                 definition: b.definition ?? .template, actor: actor)
+        return try req.json(SchemeDTO(s, full: true), status: .created)
     }
 
     @Sendable static func scheme(_ req: Request) async throws -> Response {
@@ -53,14 +70,14 @@ enum AssessmentAPI {
         let actor = try req.actor(.editMatrix)
         let s = try await req.store.scheme(id: try req.id(), zoneId: actor.zoneId)
         let body = req.body.data.map { $0.readableBytes > 0 } == true ? try req.body(PreviewBody.self) : PreviewBody(definition: nil)
-        return try req.json(try await AssessmentReads.compute(req, zoneId: actor.zoneId, scheme: s, definition: body.definition ?? s.definition).result)
+        return try req.json(try await AssessmentReads.compute(req, actor: actor, scheme: s, definition: body.definition ?? s.definition).result)
     }
 
     @Sendable static func publish(_ req: Request) async throws -> Response {
         let actor = try req.actor(.editMatrix)
         let s = try await req.store.scheme(id: try req.id(), zoneId: actor.zoneId)
         let b = try req.body(PublishBody.self)
-        let (data, result) = try await AssessmentReads.compute(req, zoneId: actor.zoneId, scheme: s, definition: s.definition)
+        let (data, result) = try await AssessmentReads.compute(req, actor: actor, scheme: s, definition: s.definition)
         let r = try await req.store.publishResult(schemeId: s.id, schemeVersion: b.version, after: b.after,
                                                   snapshot: ResultSnapshot(scheme: s.definition, data: data, result: result, asOf: req.today), note: b.note ?? "", actor: actor)
         return try req.json(dto(r, unitId: nil), status: .created)

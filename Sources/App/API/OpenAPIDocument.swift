@@ -35,6 +35,7 @@ enum OpenAPIDocument {
             .init(method: "post", path: "/orders/{id}/act", summary: "督办单办理一步：下发、签收、反馈、核查办结、退回、撤销（须带version）", request: "OrderAct", response: "Order", status: 200, query: []),
             .init(method: "get", path: "/notifications", summary: "本人的站内通知，新的在前", request: nil, response: "NotificationList", status: 200, query: []),
             .init(method: "get", path: "/assessment/schemes", summary: "考核方案列表（期间、单位类别、版本）", request: nil, response: "AssessmentSchemeList", status: 200, query: []),
+            .init(method: "post", path: "/assessment/schemes", summary: "新建考核方案（期间如2026-Q2或2026、单位类别；不带definition时按模板）", request: "AssessmentSchemeCreate", response: "AssessmentSchemeFull", status: 201, query: []),
             .init(method: "get", path: "/assessment/schemes/{id}", summary: "考核方案及其定义（督查室、领导）", request: nil, response: "AssessmentSchemeFull", status: 200, query: []),
             .init(method: "put", path: "/assessment/schemes/{id}", summary: "保存考核方案为新版本（须带version；分值之和、判断矩阵CR等不符返回422）", request: "AssessmentSchemeSave", response: "AssessmentSchemeFull", status: 200, query: []),
             .init(method: "post", path: "/assessment/schemes/{id}/preview", summary: "试算：按已保存的方案或请求中的方案（what-if）和当前数据计算，不保存", request: "AssessmentPreview", response: "SchemeResult", status: 200, query: []),
@@ -150,6 +151,8 @@ enum OpenAPIDocument {
         s["AssessmentSchemeList"] = array(object(schemeFields, required: ["id", "period", "category", "name", "version"]))
         var full = schemeFields; full["definition"] = ref("AssessmentScheme")
         s["AssessmentSchemeFull"] = object(full, required: ["id", "period", "category", "name", "version", "definition"])
+        s["AssessmentSchemeCreate"] = object(["period": ["type": "string", "pattern": "^[0-9]{4}(-Q[1-4])?$"], "category": enumeration(OrgUnit.Kind.allCases.map(\.rawValue)),
+                                              "name": str, "definition": ref("AssessmentScheme")], required: ["period", "category"])
         s["AssessmentSchemeSave"] = object(["version": int, "definition": ref("AssessmentScheme")], required: ["version", "definition"])
         s["AssessmentPreview"] = object(["definition": ref("AssessmentScheme")])
         s["AssessmentPublish"] = object(["version": int, "after": int, "note": str], required: ["version", "after"])

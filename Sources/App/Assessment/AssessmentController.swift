@@ -84,7 +84,7 @@ enum AssessmentController {
         let latest = try await req.store.result(schemeId: s.id, zoneId: actor.zoneId)
         let before = Dictionary((latest?.snapshot?.result.scorecards ?? []).map { ($0.unitId, $0) }, uniquingKeysWith: { a, _ in a })
         do {
-            let (_, result) = try await AssessmentReads.compute(req, zoneId: actor.zoneId, scheme: s, definition: definition)
+            let (_, result) = try await AssessmentReads.compute(req, actor: actor, scheme: s, definition: definition)
             page.preview = result.scorecards.map {
                 .init(unitId: $0.unitId, unitName: $0.unitName, rank: $0.rank, total: $0.total, grade: $0.grade, gradeNote: $0.gradeNote,
                       publishedRank: before[$0.unitId]?.rank, publishedTotal: before[$0.unitId]?.total)
@@ -145,7 +145,7 @@ enum AssessmentController {
         let form = try FormFields.require(req)
         guard let version = Int(form.text("version")), let after = Int(form.text("after")) else { throw AppError.badRequest("缺少版本号", field: "version") }
         do {
-            let (data, result) = try await AssessmentReads.compute(req, zoneId: actor.zoneId, scheme: s, definition: s.definition)
+            let (data, result) = try await AssessmentReads.compute(req, actor: actor, scheme: s, definition: s.definition)
             _ = try await req.store.publishResult(schemeId: s.id, schemeVersion: version, after: after,
                                                   snapshot: ResultSnapshot(scheme: s.definition, data: data, result: result, asOf: req.today),
                                                   note: form.text("note"), actor: actor)
@@ -274,7 +274,7 @@ enum AssessmentController {
         var xlsx: String?
         if req.query[String.self, at: "preview"] == "1" {
             try requireSeesAll(actor)
-            let (_, result) = try await AssessmentReads.compute(req, zoneId: actor.zoneId, scheme: s, definition: s.definition)
+            let (_, result) = try await AssessmentReads.compute(req, actor: actor, scheme: s, definition: s.definition)
             guard let c = result.scorecards.first(where: { $0.unitId == unitId }) else { throw AppError(.notFound, "not_found", "该单位不在本方案的考核范围内") }
             card = c; count = result.scorecards.count; source = "试算（未发布，按方案第\(s.version)版和当前数据）"; asOf = req.today
         } else {

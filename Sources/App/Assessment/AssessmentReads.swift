@@ -34,8 +34,18 @@ enum AssessmentReads {
     }
 
     /// The data and the result of `definition` over today's records.
-    static func compute(_ req: Request, zoneId: Int, scheme: StoredScheme, definition: AssessmentScheme) async throws -> (data: [UnitData], result: SchemeResult) {
-        try await compute(store: req.store, calendar: req.calendar, today: req.today, zoneId: zoneId, scheme: scheme, definition: definition)
+    /// Through the zone's view cache: the facts are read once per zone data version (every audited change bumps it),
+    /// so a what-if that only changes weights or rules recomputes from memory.
+    static func compute(_ req: Request, actor: Actor, scheme: StoredScheme, definition: AssessmentScheme) async throws -> (data: [UnitData], result: SchemeResult) {
+        try definition.validate()
+        let sources = Set(definition.items.map(\.source)).map(\.rawValue).sorted().joined(separator: ",")
+        let indicators = definition.items.filter { $0.source == .indicator }.map { $0.ref.map(String.init) ?? "all" }.sorted().joined(separator: ",")
+        let (store, calendar, today) = (req.store, req.calendar, req.today)
+        let f = try await req.cached(actor, "assessment|\(scheme.id)|\(today.iso)|\(sources)|\(indicators)") {
+            try await facts(store: store, calendar: calendar, today: today, zoneId: actor.zoneId, scheme: scheme, definition: definition)
+        }
+        let data = AssessmentMeasures.build(definition, f)
+        return (data, try SchemeScoring.score(definition, units: data))
     }
 
     static func compute(store: Store, calendar: WorkCalendar, today: Day, zoneId: Int, scheme: StoredScheme, definition: AssessmentScheme) async throws -> (data: [UnitData], result: SchemeResult) {
