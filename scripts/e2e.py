@@ -538,6 +538,57 @@ class Suite:
         finally:
             context.close()
 
+    def test_assessment(self) -> None:
+        """考核: the office's what-if moves a weight and sees the ranks; the league table with its chart; a scorecard
+        explains each item; a unit's reporter sees the league but only its own scorecard."""
+        context, page = self.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            self.login(page, "office")
+            self.goto(page, "/assessment")
+            row = page.locator("table tbody tr", has=page.locator("td", has_text="第2版结果")).first
+            check(row.count() == 1, "/assessment lists no scheme published twice (第2版结果)")
+            with page.expect_navigation(wait_until="load"):
+                row.locator("td a").first.click()
+            scheme_path = self.path_of(page)
+            check(re.fullmatch(r"/assessment/schemes/\d+", scheme_path) is not None, f"expected /assessment/schemes/N, got {page.url}")
+            check(page.locator("table tbody tr").count() >= 10, f"{scheme_path} shows no preview of the units")
+            # What-if: the first item worth 40 and the review item 5 (the sum stays 100).
+            points = page.locator("input[name=item_points]")
+            first, last = points.nth(0).input_value(), points.nth(5).input_value()
+            log(f"  item points before: {first} … {last}")
+            points.nth(0).fill(str(float(first) + 15))
+            points.nth(5).fill(str(float(last) - 15))
+            with page.expect_navigation(wait_until="load"):
+                page.get_by_role("button", name="试算（不保存）").click()
+            text = self.body_text(page)
+            check("试算结果（未保存的方案）" in text, "the what-if did not show 试算结果（未保存的方案）")
+            moves = [t for t in page.locator("table").first.locator("tbody tr td:last-child").all_inner_texts() if t.strip() not in ("—", "")]
+            log(f"  rank moves in the what-if: {moves[:6]}")
+            check(any(m.startswith("↑") or m.startswith("↓") for m in moves), "the what-if moved no rank")
+            self.shot(page, "assessment-whatif")
+            self.goto(page, scheme_path + "/league")
+            check(page.locator("svg.chart").count() == 1, "the league table has no chart")
+            check("亮晒比" in self.body_text(page) and "本版与上一版的变化" in self.body_text(page), "the league table shows no 亮晒比 or no changes")
+            self.shot(page, "assessment-league")
+            unit = page.locator("table.responsive tbody tr td a").first
+            with page.expect_navigation(wait_until="load"):
+                unit.click()
+            text = self.body_text(page)
+            missing = [w for w in ("逐项得分", "计算依据", "计分规则", "总分 = 基本得分") if w not in text]
+            check(not missing, f"the scorecard does not show {', '.join(missing)}")
+            self.shot(page, "assessment-scorecard")
+        finally:
+            context.close()
+        context, page = self.new_page(viewport={"width": 390, "height": 844})
+        try:
+            self.login(page, "reporter")
+            self.goto(page, scheme_path + "/league")
+            links = page.locator("table.responsive tbody tr td a")
+            log(f"  the reporter may open {links.count()} scorecard(s)")
+            check(links.count() <= 1, "a unit's reporter can open other units' scorecards")
+        finally:
+            context.close()
+
     def run_all(self) -> None:
         context, page = self.new_page(viewport={"width": 1280, "height": 900})
         try:
@@ -558,6 +609,7 @@ class Suite:
         self.run("phone_inbox", self.test_phone_inbox)
         self.run("order_page", self.test_order_page)
         self.run("bulletin_issue", self.test_bulletin_issue)
+        self.run("assessment", self.test_assessment)
 
 
 # --------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ func routes(_ app: Application) throws {
     SupervisionController.register(r)
     BulletinController.register(r)
     MeetingController.register(r)
+    IndicatorImportController.register(r)
     IndicatorController.register(r)
     AssessmentController.register(r)
     RemindersController.register(r)

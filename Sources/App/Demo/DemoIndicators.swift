@@ -69,5 +69,34 @@ enum DemoIndicators {
                 }
             }
         }
+        // 全省争进位: the zone's rank among the province's high-tech zones on two indicators, month by month.
+        let all = try await store.indicators(zoneId: zone.id)
+        for (code, province, city) in [("YS-13", [9, 9, 8, 8, 7, 7, 6, 5, 5, 4, 4], [3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1]),
+                                       ("YS-01", [5, 5, 6, 6, 4, 4, 3, 3, 3, 2, 2], [2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1])] {
+            guard let indicator = all.first(where: { $0.code == code }) else { continue }
+            for month in 1..<min(today.month, 12) {
+                let key = String(format: "%04d-%02d", year, month)
+                try await store.setPeerRank(indicatorId: indicator.id, PeerRank(periodKey: key, scope: .province, rank: province[month - 1], outOf: 18), actor: system)
+                try await store.setPeerRank(indicatorId: indicator.id, PeerRank(periodKey: key, scope: .city, rank: city[month - 1], outOf: 4), actor: system)
+            }
+        }
+        // The standard system at work: 一网通办 is counted on a wider caliber from July.
+        if let ys12 = try await store.indicators(zoneId: zone.id).first(where: { $0.code == "YS-12" }), today.month > 7 {
+            var d = IndicatorDraft()
+            d.name = ys12.name; d.unit = ys12.unit; d.direction = ys12.direction; d.source = ys12.source; d.ownerUnitId = ys12.ownerUnitId
+            d.caliber = "自7月起按省政务服务网全口径统计（含“跨省通办”事项），口径见省营商环境评价手册（2026年修订）"
+            _ = try await store.reviseIndicator(id: ys12.id, d, effectiveFrom: Day(year: year, month: 7, day: 1)!, version: ys12.version, actor: system)
+        }
+        // Indicators the product computes from its own records: they need no one to enter them.
+        let office = units["督查考核办公室"] ?? units.values.min() ?? 0
+        for (code, measure, frequency, baseline, target) in [("DK-01", ComputedMeasure.tasksOnTime, Indicator.Frequency.monthly, 80.0, 95.0),
+                                                             ("DK-02", .reportsOnTime, .monthly, 85.0, 98.0), ("DK-03", .ordersClosed, .quarterly, 70.0, 95.0)] {
+            var d = IndicatorDraft()
+            d.code = code; d.name = measure.chineseName; d.unit = measure.unit; d.direction = .higher; d.frequency = frequency
+            d.source = .computed; d.formula = measure; d.ownerUnitId = office
+            d.caliber = "由系统根据任务、交账和督办记录自动计算，口径同考核（见考核得分明细）"
+            let indicator = try await store.createIndicator(d, actor: system)
+            try await store.setIndicatorYear(indicatorId: indicator.id, year: year, Trajectory(baseline: baseline, target: target), version: 0, actor: system)
+        }
     }
 }

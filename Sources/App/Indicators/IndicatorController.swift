@@ -15,6 +15,7 @@ enum IndicatorController {
         app.on(.POST, "/indicators/:id/year", .permission(.editMatrix), use: setYear)
         app.on(.POST, "/indicator-values/:id/review", .permission(.editMatrix), use: review)
         app.on(.POST, "/indicators/:id/ranks", .permission(.editMatrix), use: setRank)
+        app.on(.POST, "/indicators/:id/revise", .permission(.editMatrix), use: revise)
     }
 
     static func year(_ req: Request) -> Int {
@@ -32,10 +33,13 @@ enum IndicatorController {
             for v in values where v.indicatorId == i.id && v.status != .returned { newest[v.periodKey] = v }
             let keys = IndicatorPeriods.keys(year: year, i.frequency)
             let targets = trajectory?.targets(keys: keys) ?? keys.map { ($0, Double.nan) }
+            let computed = try await ComputedValues.values(req, actor, i, year: year)
             let points = targets.map { k, t in
-                let v = newest[k]
-                return IndicatorYearView.Point(key: k, target: t, actual: v?.value, status: v?.status.chineseName,
-                                               light: v.flatMap { v in trajectory.map { IndicatorTrack.light(actual: v.value, expected: t, trajectory: $0, direction: i.direction) } })
+                // A computed indicator's actual comes from the product's records; the others from the values entered.
+                let actual = i.source == .computed ? computed[k]?.value : newest[k]?.value
+                let status = i.source == .computed ? (computed[k] == nil ? "期间未开始" : "系统计算") : newest[k]?.status.chineseName
+                return IndicatorYearView.Point(key: k, target: t, actual: actual, status: status,
+                                               light: actual.flatMap { a in trajectory.map { IndicatorTrack.light(actual: a, expected: t, trajectory: $0, direction: i.direction) } })
             }
             out.append(IndicatorYearView(indicator: i, ownerName: names.unit(i.ownerUnitId), trajectory: trajectory,
                                          points: trajectory == nil ? [] : points))
@@ -64,6 +68,10 @@ enum IndicatorController {
         p.error = error
         p.ranks = PeerRank.moves(try await req.store.peerRanks(indicatorId: id, zoneId: actor.zoneId))
         p.canRank = actor.can(.editMatrix)
+        p.definitions = try await req.store.indicatorDefinitions(indicatorId: id, zoneId: actor.zoneId)
+        p.canRevise = actor.can(.editMatrix)
+        if p.canRevise { p.units = try await req.store.units(zoneId: actor.zoneId).map { ($0.id, $0.name) } }
+        p.computedDetails = try await ComputedValues.values(req, actor, indicator, year: y).mapValues(\.detail)
         return req.html(p.render(req.pageContext(current: .indicators)), status: status)
     }
 
@@ -80,6 +88,7 @@ enum IndicatorController {
             .init("direction", "方向", .select(options: Indicator.Direction.allCases.map { .init($0.rawValue, $0.chineseName) }, blank: nil), value: values["direction"] ?? "higher"),
             .init("frequency", "统计频次", .select(options: Indicator.Frequency.allCases.map { .init($0.rawValue, $0.chineseName) }, blank: nil), value: values["frequency"] ?? "monthly"),
             .init("source", "数据来源", .select(options: Indicator.Source.allCases.map { .init($0.rawValue, $0.chineseName) }, blank: nil), value: values["source"] ?? "unit"),
+            .init("formula", "计算口径（数据来源为系统计算时）", .select(options: ComputedMeasure.allCases.map { .init($0.rawValue, $0.chineseName) }, blank: "—"), value: values["formula"] ?? ""),
             .init("ownerUnitId", "责任单位", .select(options: units.map { .init(String($0.id), $0.name) }, blank: "请选择"), value: values["ownerUnitId"] ?? ""),
             .init("caliber", "统计口径", .textarea, value: values["caliber"] ?? ""),
         ], errors: errors, version: nil, cancel: SiteURL.indicators.path, conflict: false, intro: nil)
@@ -93,12 +102,12 @@ enum IndicatorController {
     @Sendable static func create(_ req: Request) async throws -> Response {
         let actor = try req.actor(.editMatrix)
         let form = try FormFields.require(req)
-        let names = ["code", "name", "unit", "direction", "frequency", "source", "ownerUnitId", "caliber"]
+        let names = ["code", "name", "unit", "direction", "frequency", "source", "formula", "ownerUnitId", "caliber"]
         let values = names.reduce(into: [String: String]()) { $0[$1] = form.first($1) ?? "" }
         var d = IndicatorDraft()
         d.code = form.text("code"); d.name = form.text("name"); d.unit = form.text("unit"); d.caliber = form.text("caliber")
         d.direction = .init(rawValue: form.text("direction")); d.frequency = .init(rawValue: form.text("frequency")); d.source = .init(rawValue: form.text("source"))
-        d.ownerUnitId = Int(form.text("ownerUnitId"))
+        d.ownerUnitId = Int(form.text("ownerUnitId")); d.formula = ComputedMeasure(rawValue: form.text("formula"))
         do {
             let i = try await req.store.createIndicator(d, actor: actor)
             return req.redirect(to: SiteURL.indicator(i.id).path)
@@ -153,6 +162,29 @@ enum IndicatorController {
             return try await page(req, id: id, error: "基数与目标已被他人修改，未做改动。请查看最新数值后再改。", status: .conflict)
         }
         return req.redirect(to: SiteURL.indicator(id).with([("year", String(y)), ("notice", "saved")]))
+    }
+
+    /// 标准体系: a new version of the definition from a month on.
+    @Sendable static func revise(_ req: Request) async throws -> Response {
+        let actor = try req.actor(.editMatrix)
+        let id = try req.id()
+        let form = try FormFields.require(req)
+        guard let version = Int(form.text("version")) else { throw AppError.badRequest("缺少版本号", field: "version") }
+        guard let from = Day(iso: form.text("effectiveFrom")) else { return try await page(req, id: id, error: "请选择生效月份", status: .unprocessableEntity) }
+        var d = IndicatorDraft()
+        d.name = form.text("name"); d.unit = form.text("unit"); d.caliber = form.text("caliber")
+        d.direction = .init(rawValue: form.text("direction")); d.source = .init(rawValue: form.text("source"))
+        d.formula = ComputedMeasure(rawValue: form.text("formula")); d.ownerUnitId = Int(form.text("ownerUnitId"))
+        do {
+            _ = try await req.store.reviseIndicator(id: id, d, effectiveFrom: from, version: version, actor: actor)
+        } catch let StoreError.invalid(e) {
+            return try await page(req, id: id, error: e.message, status: .unprocessableEntity)
+        } catch StoreError.conflict {
+            return try await page(req, id: id, error: "指标定义已被他人修订，未做改动。请查看最新定义后再改。", status: .conflict)
+        } catch StoreError.notFound(let entity, _) where entity == "unit" {
+            return try await page(req, id: id, error: "请选择责任单位", status: .unprocessableEntity)
+        }
+        return req.redirect(to: SiteURL.indicator(id).with([("year", String(from.year)), ("notice", "saved")]))
     }
 
     /// 同类排名, entered by the office (from the city's, province's or ministry's published results).

@@ -14,10 +14,10 @@ public struct Indicator: Codable, Sendable, Equatable, Identifiable {
         }
     }
     public enum Source: String, Codable, Sendable, CaseIterable {
-        /// 统计局, 火炬统计, the owner unit itself.
-        case statistics, torch, unit
+        /// 统计局, 火炬统计, the owner unit itself, or computed by the product from its own records (`formula`).
+        case statistics, torch, unit, computed
         public var chineseName: String {
-            switch self { case .statistics: return "统计局"; case .torch: return "火炬统计"; case .unit: return "责任单位填报" }
+            switch self { case .statistics: return "统计局"; case .torch: return "火炬统计"; case .unit: return "责任单位填报"; case .computed: return "系统计算" }
         }
     }
     public var id: Int
@@ -31,12 +31,14 @@ public struct Indicator: Codable, Sendable, Equatable, Identifiable {
     public var caliber: String
     public var source: Source
     public var ownerUnitId: Int
+    /// For `.computed`: what the product computes.
+    public var formula: ComputedMeasure?
     public var archived: Bool
     public var version: Int
     public init(id: Int, code: String, name: String, unit: String, direction: Direction, frequency: Frequency, caliber: String, source: Source,
-                ownerUnitId: Int, archived: Bool = false, version: Int = 1) {
+                ownerUnitId: Int, formula: ComputedMeasure? = nil, archived: Bool = false, version: Int = 1) {
         self.id = id; self.code = code; self.name = name; self.unit = unit; self.direction = direction; self.frequency = frequency
-        self.caliber = caliber; self.source = source; self.ownerUnitId = ownerUnitId; self.archived = archived; self.version = version
+        self.caliber = caliber; self.source = source; self.ownerUnitId = ownerUnitId; self.formula = formula; self.archived = archived; self.version = version
     }
 }
 
@@ -50,11 +52,12 @@ public struct IndicatorDraft: Codable, Sendable, Equatable {
     public var caliber: String?
     public var source: Indicator.Source?
     public var ownerUnitId: Int?
+    public var formula: ComputedMeasure?
     public init() {}
 
     /// Code: 1–20 letters, digits, '-', '_' or '.'; name 1–100 characters; everything else required but the caliber.
     public func validated() throws -> (code: String, name: String, unit: String, direction: Indicator.Direction, frequency: Indicator.Frequency,
-                                       caliber: String, source: Indicator.Source, ownerUnitId: Int) {
+                                       caliber: String, source: Indicator.Source, ownerUnitId: Int, formula: ComputedMeasure?) {
         let code = (code ?? "").trimmingCharacters(in: .whitespaces)
         guard !code.isEmpty, code.count <= 20, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
             throw ValidationError(field: "code", "指标代码须为1到20位字母、数字、点、横线或下划线")
@@ -69,6 +72,7 @@ public struct IndicatorDraft: Codable, Sendable, Equatable {
         guard let ownerUnitId else { throw ValidationError(field: "ownerUnitId", "请选择责任单位") }
         let caliber = (caliber ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard caliber.count <= TextLimits.longText else { throw ValidationError(field: "caliber", "统计口径不能超过\(TextLimits.longText)个字") }
-        return (code, name, unit, direction, frequency, caliber, source, ownerUnitId)
+        if source == .computed, formula == nil { throw ValidationError(field: "formula", "系统计算的指标须选择计算口径") }
+        return (code, name, unit, direction, frequency, caliber, source, ownerUnitId, source == .computed ? formula : nil)
     }
 }

@@ -21,6 +21,13 @@ public enum IndicatorPeriods {
         }
     }
 
+    /// The first day of the period a key names ("2026-03" → 2026-03-01, "2026-Q2" → 2026-04-01, "2026" → 2026-01-01).
+    public static func firstDay(_ key: String) -> Day? {
+        guard let last = lastDay(key) else { return nil }
+        let months = key.contains("-Q") ? 3 : (key.count == 4 ? 12 : 1)
+        return Day(year: last.year, month: last.month - months + 1, day: 1)
+    }
+
     /// The last day of the period a key names ("2026-03" → 2026-03-31, "2026-Q2" → 2026-06-30, "2026" → 2026-12-31).
     public static func lastDay(_ key: String) -> Day? {
         let parts = key.split(separator: "-")

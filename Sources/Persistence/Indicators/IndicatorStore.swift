@@ -23,13 +23,14 @@ public struct IndicatorValue: Codable, Sendable, Equatable {
 extension Store {
     struct IndicatorRow: Decodable {
         let id: Int; let code: String; let name: String; let unit: String; let direction: String; let frequency: String; let caliber: String
-        let source: String; let ownerUnitId: Int; let archivedAt: String?; let version: Int
+        let source: String; let ownerUnitId: Int; let formula: String?; let archivedAt: String?; let version: Int
         var indicator: Indicator {
             Indicator(id: id, code: code, name: name, unit: unit, direction: .init(rawValue: direction) ?? .higher, frequency: .init(rawValue: frequency) ?? .monthly,
-                      caliber: caliber, source: .init(rawValue: source) ?? .unit, ownerUnitId: ownerUnitId, archived: archivedAt != nil, version: version)
+                      caliber: caliber, source: .init(rawValue: source) ?? .unit, ownerUnitId: ownerUnitId, formula: formula.flatMap(ComputedMeasure.init(rawValue:)),
+                      archived: archivedAt != nil, version: version)
         }
     }
-    static let indicatorColumns: SQLQueryString = "SELECT id, code, name, unit, direction, frequency, caliber, source, owner_unit_id, archived_at, version FROM indicators"
+    static let indicatorColumns: SQLQueryString = "SELECT id, code, name, unit, direction, frequency, caliber, source, owner_unit_id, formula, archived_at, version FROM indicators"
     struct ValueRow: Decodable {
         let id: Int; let indicatorId: Int; let periodKey: String; let value: Double; let note: String; let status: String; let enteredByName: String
         let enteredAt: String; let reviewedByName: String?; let reviewReason: String?; let version: Int
@@ -61,11 +62,12 @@ extension Store {
             }
             let now = Store.timestamp()
             let id = try await tx.raw("""
-                INSERT INTO indicators (zone_id, code, name, unit, direction, frequency, caliber, source, owner_unit_id, version, created_at, updated_at)
+                INSERT INTO indicators (zone_id, code, name, unit, direction, frequency, caliber, source, owner_unit_id, formula, version, created_at, updated_at)
                 VALUES (\(bind: actor.zoneId), \(bind: v.code), \(bind: v.name), \(bind: v.unit), \(bind: v.direction.rawValue), \(bind: v.frequency.rawValue),
-                  \(bind: v.caliber), \(bind: v.source.rawValue), \(bind: v.ownerUnitId), 1, \(bind: now), \(bind: now)) RETURNING id
+                  \(bind: v.caliber), \(bind: v.source.rawValue), \(bind: v.ownerUnitId), \(bind: v.formula?.rawValue), 1, \(bind: now), \(bind: now)) RETURNING id
                 """).row(IDRow.self)!.id
             let created = try await tx.raw(Store.indicatorColumns + " WHERE id = \(bind: id)").row(IndicatorRow.self)!.indicator
+            try await Store.insertDefinition(tx, created, version: 1, effectiveFrom: IndicatorDefinition.since, actor: actor, at: now)
             try await Store.audit(tx, actor: actor, action: .create, entity: "indicator", id: id, before: Optional<Indicator>.none, after: created)
             return created
         }

@@ -26,6 +26,7 @@ public enum GuatuMigrations {
         CreateIndicators(),
         CreateIndicatorRanks(),
         CreateAssessment(),
+        CreateIndicatorDefinitions(),
     ]
 }
 

@@ -83,6 +83,9 @@ public enum SiteURL: Sendable, Equatable {
     case indicatorYear(Int)
     case indicatorValueReview(Int)
     case indicatorRanks(Int)
+    case indicatorImport
+    case indicatorRevise(Int)
+    case indicatorImportTemplate
     case assessment
     case assessmentScheme(Int)
     case assessmentPreview(Int)
@@ -176,6 +179,9 @@ public enum SiteURL: Sendable, Equatable {
         case .indicatorYear(let id): return "/indicators/\(id)/year"
         case .indicatorValueReview(let id): return "/indicator-values/\(id)/review"
         case .indicatorRanks(let id): return "/indicators/\(id)/ranks"
+        case .indicatorImport: return "/indicators/import"
+        case .indicatorRevise(let id): return "/indicators/\(id)/revise"
+        case .indicatorImportTemplate: return "/indicators/import-template.xlsx"
         case .assessment: return "/assessment"
         case .assessmentScheme(let id): return "/assessment/schemes/\(id)"
         case .assessmentPreview(let id): return "/assessment/schemes/\(id)/preview"

@@ -106,7 +106,9 @@ public enum AssessmentMeasures {
                 var expected = 0
                 var owing: [TaskItem] = []
                 for t in tasks {
-                    let n = periods.filter { t.plannedStart <= $0.end && !(t.status == .done && (t.doneOn ?? t.deadline) < $0.start) }.count
+                    var n = 0
+                    let finished = t.status == .done ? (t.doneOn ?? t.deadline) : nil
+                    for p in periods where t.plannedStart <= p.end && !(finished.map { $0 < p.start } ?? false) { n += 1 }
                     expected += n
                     if n > 0, f.lateReportTaskIds.contains(t.id) { owing.append(t) }
                 }

@@ -1,0 +1,30 @@
+import Domain
+import Persistence
+import Vapor
+
+/// The values of a computed indicator (`Indicator.Source.computed`) for each period of a year up to today, read
+/// from the product's own records through `ComputedIndicator` and kept in the zone view cache until data changes.
+enum ComputedValues {
+    static func values(_ req: Request, _ actor: Actor, _ indicator: Indicator, year: Int) async throws -> [String: Measure] {
+        guard indicator.source == .computed, let m = indicator.formula else { return [:] }
+        let (store, calendar, today) = (req.store, req.calendar, req.today)
+        let zoneId = actor.zoneId
+        return try await req.cached(actor, "computed|\(indicator.id)|\(m.rawValue)|\(indicator.frequency.rawValue)|\(year)|\(today.iso)") {
+            let keys = IndicatorPeriods.keys(year: year, indicator.frequency).filter { (IndicatorPeriods.firstDay($0) ?? today) <= today }
+            var filter = TaskFilter(year: year); filter.order = .id
+            let tasks = m == .ordersClosed ? [] : try await store.tasks(zoneId: zoneId, filter)
+            let orders = m == .ordersClosed ? try await store.orderFacts(zoneId: zoneId) : []
+            let cycle = try await store.reportingCycle(zoneId: zoneId).cycle
+            var out: [String: Measure] = [:]
+            for key in keys {
+                guard let period = AssessmentPeriod(key: key) else { continue }
+                let reporting = m == .reportsOnTime ? period.months.flatMap { BulletinBuilder.periodsDue(in: year, $0, cycle: cycle, calendar: calendar) } : []
+                let counts = m == .reportsOnTime ? try await store.reportCounts(zoneId: zoneId, periodKeys: reporting.filter { $0.due <= today }.map(\.key)) : [:]
+                let facts = AssessmentMeasures.Facts(period: period, asOf: today, units: [], tasks: tasks, reportingPeriods: reporting, reportCounts: counts,
+                                                     lateReportTaskIds: [], orders: [], indicators: [], marks: [], quarterTotals: [:])
+                out[key] = ComputedIndicator.value(m, facts: facts, orders: orders)
+            }
+            return out
+        }
+    }
+}
