@@ -69,3 +69,38 @@ struct IndicatorStandardTests {
         }
     }
 }
+
+@Suite("指标数值的佐证材料")
+struct IndicatorEvidenceTests {
+    @Test("填报数值时上传佐证材料：存下、可下载、在期间表中列出；内容与扩展名不符则整条拒绝", arguments: [TestDB.sqlite])
+    func evidence(_ db: TestDB) async throws {
+        try await withGuatu(db) { app in
+            let f = try await Fixture.make(app)
+            let boot = Actor(userId: 0, username: "fixture", displayName: "督查室", zoneId: f.zoneId, unitId: nil, roles: [.office])
+            var d = IndicatorDraft()
+            d.code = "YS-08"; d.name = "每万人有效发明专利"; d.unit = "件"; d.direction = .higher; d.frequency = .monthly; d.source = .unit; d.ownerUnitId = f.unitA
+            let i = try await app.store.createIndicator(d, actor: boot)
+            try await app.store.setIndicatorYear(indicatorId: i.id, year: 2026, Trajectory(baseline: 60, target: 75), version: 0, actor: boot)
+            var unit = Browser(app)
+            _ = try await unit.login("reporter")
+            _ = try await unit.get("/indicators/\(i.id)")
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 64)
+            let fake = try await unit.upload("/indicators/\(i.id)/values", [("period", "2026-04"), ("value", "66")], files: [("evidence", "统计表.png", Array("MZ not a picture".utf8))])
+            #expect(fake.status == .unprocessableEntity)
+            #expect(try await app.store.indicatorValues(zoneId: f.zoneId, indicatorIds: [i.id]).isEmpty)
+            _ = try await unit.get("/indicators/\(i.id)")
+            let sent = try await unit.upload("/indicators/\(i.id)/values", [("period", "2026-04"), ("value", "66"), ("note", "知识产权局4月报")],
+                                             files: [("evidence", "4月统计表.png", png)])
+            #expect(sent.status == .seeOther)
+            let value = try #require(try await app.store.indicatorValues(zoneId: f.zoneId, indicatorIds: [i.id]).first)
+            let files = try await app.store.indicatorEvidence(valueIds: [value.id], zoneId: f.zoneId)[value.id] ?? []
+            #expect(files.map(\.filename) == ["4月统计表.png"])
+            let page = try await unit.get("/indicators/\(i.id)?year=2026")
+            #expect(page.text.contains("/indicator-evidence/\(files[0].id)") && page.text.contains("4月统计表.png"))
+            let download = try await unit.get("/indicator-evidence/\(files[0].id)")
+            #expect(download.status == .ok && Array(download.body.readableBytesView) == png)
+            var foreign = Browser(app, bearer: f.tokens["office2"])
+            #expect(try await foreign.get("/indicator-evidence/\(files[0].id)").status == .notFound)
+        }
+    }
+}

@@ -11,7 +11,7 @@ enum IndicatorController {
         app.on(.GET, SiteURL.indicatorNew.path, .permission(.editMatrix), use: newForm)
         app.on(.POST, SiteURL.indicatorNew.path, .permission(.editMatrix), use: create)
         app.on(.GET, "/indicators/:id", .permission(.readMatrix), use: show)
-        app.on(.POST, "/indicators/:id/values", .permission(.reportOwnTasks), use: submitValue)
+        app.on(.POST, "/indicators/:id/values", .permission(.reportOwnTasks), upload: EvidenceIntake.maxRequestBody, use: submitValue)
         app.on(.POST, "/indicators/:id/year", .permission(.editMatrix), use: setYear)
         app.on(.POST, "/indicator-values/:id/review", .permission(.editMatrix), use: review)
         app.on(.POST, "/indicators/:id/ranks", .permission(.editMatrix), use: setRank)
@@ -26,6 +26,7 @@ enum IndicatorController {
     static func views(_ req: Request, _ actor: Actor, _ indicators: [Indicator], year: Int) async throws -> [IndicatorYearView] {
         let names = try await req.names(actor)
         let values = try await req.store.indicatorValues(zoneId: actor.zoneId, indicatorIds: indicators.map(\.id))
+        let files = indicators.count == 1 ? try await req.store.indicatorEvidence(valueIds: values.map(\.id), zoneId: actor.zoneId) : [:]
         var out: [IndicatorYearView] = []
         for i in indicators {
             let trajectory = try await req.store.indicatorYear(indicatorId: i.id, year: year, zoneId: actor.zoneId)?.trajectory
@@ -38,8 +39,10 @@ enum IndicatorController {
                 // A computed indicator's actual comes from the product's records; the others from the values entered.
                 let actual = i.source == .computed ? computed[k]?.value : newest[k]?.value
                 let status = i.source == .computed ? (computed[k] == nil ? "期间未开始" : "系统计算") : newest[k]?.status.chineseName
-                return IndicatorYearView.Point(key: k, target: t, actual: actual, status: status,
-                                               light: actual.flatMap { a in trajectory.map { IndicatorTrack.light(actual: a, expected: t, trajectory: $0, direction: i.direction) } })
+                var p = IndicatorYearView.Point(key: k, target: t, actual: actual, status: status,
+                                                light: actual.flatMap { a in trajectory.map { IndicatorTrack.light(actual: a, expected: t, trajectory: $0, direction: i.direction) } })
+                p.evidence = newest[k].map { v in (files[v.id] ?? []).map { ($0.id, $0.filename) } } ?? []
+                return p
             }
             out.append(IndicatorYearView(indicator: i, ownerName: names.unit(i.ownerUnitId), trajectory: trajectory,
                                          points: trajectory == nil ? [] : points))
@@ -133,7 +136,8 @@ enum IndicatorController {
         guard let value = number(form.text("value")) else { return try await page(req, id: id, error: "数值须为数字：\(form.text("value"))", status: .unprocessableEntity) }
         let period = form.text("period")
         do {
-            _ = try await req.store.submitIndicatorValue(indicatorId: id, periodKey: period, value: value, note: form.text("note"), actor: actor) { i in
+            let files = try EvidenceIntake.accept(form.files["evidence"] ?? [], req)
+            _ = try await req.store.submitIndicatorValue(indicatorId: id, periodKey: period, value: value, note: form.text("note"), files: files, actor: actor) { i in
                 guard actor.can(.editMatrix) || (actor.has(.reporter) && actor.unitId == i.ownerUnitId) else {
                     throw AppError(.forbidden, "forbidden", "只有责任单位可以填报“\(i.name)”")
                 }
@@ -142,6 +146,8 @@ enum IndicatorController {
             return try await page(req, id: id, error: e.message, status: .unprocessableEntity)
         } catch let StoreError.duplicate(_, message) {
             return try await page(req, id: id, error: message, status: .conflict)
+        } catch let e as AppError where e.status == .unprocessableEntity {
+            return try await page(req, id: id, error: e.message, status: .unprocessableEntity)
         }
         return req.redirect(to: SiteURL.indicator(id).with([("year", String(period.prefix(4))), ("notice", "saved")]))
     }

@@ -11,6 +11,13 @@ enum EvidenceIntake {
 
     static func register(_ app: RoutesBuilder) {
         app.on(.GET, "/evidence/:id", .permission(.readMatrix), use: download)
+        app.on(.GET, "/indicator-evidence/:id", .permission(.readMatrix), use: downloadIndicatorEvidence)
+    }
+
+    @Sendable static func downloadIndicatorEvidence(_ req: Request) async throws -> Response {
+        let actor = try req.actor(.readMatrix)
+        let file = try await req.store.indicatorEvidenceFile(id: try req.id(), zoneId: actor.zoneId)
+        return try serve(req, sha256: file.sha256, filename: file.filename, kind: file.kind)
     }
 
     /// Checks every file first (count, type, size), then stores them. Nothing is stored if one is refused.
@@ -35,14 +42,18 @@ enum EvidenceIntake {
     @Sendable static func download(_ req: Request) async throws -> Response {
         let actor = try req.actor(.readMatrix)
         let file = try await req.store.evidenceFile(id: try req.id(), zoneId: actor.zoneId)
-        guard let data = req.application.blobs.get(file.sha256) else {
-            throw AppError(.notFound, "not_found", "文件“\(file.filename)”在存储中缺失，请联系系统管理员从备份恢复")
+        return try serve(req, sha256: file.sha256, filename: file.filename, kind: file.kind)
+    }
+
+    /// A stored file: images and PDFs open in the browser, Office files download; never sniffed into HTML.
+    static func serve(_ req: Request, sha256: String, filename: String, kind: EvidenceKind) throws -> Response {
+        guard let data = req.application.blobs.get(sha256) else {
+            throw AppError(.notFound, "not_found", "文件“\(filename)”在存储中缺失，请联系系统管理员从备份恢复")
         }
-        // Images and PDFs open in the browser; Office files download. Never sniffed into HTML.
-        let inline = file.kind.isImage || file.kind == .pdf
-        let encoded = file.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
+        let inline = kind.isImage || kind == .pdf
+        let encoded = filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
         var headers: HTTPHeaders = [
-            "Content-Type": file.kind.contentType, "X-Content-Type-Options": "nosniff", "Cache-Control": "private, max-age=3600",
+            "Content-Type": kind.contentType, "X-Content-Type-Options": "nosniff", "Cache-Control": "private, max-age=3600",
             "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
         ]
         headers.add(name: "Content-Disposition", value: "\(inline ? "inline" : "attachment"); filename*=UTF-8''\(encoded)")

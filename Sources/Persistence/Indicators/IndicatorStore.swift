@@ -20,6 +20,12 @@ public struct IndicatorValue: Codable, Sendable, Equatable {
     public let version: Int
 }
 
+/// An entered value as the audit log keeps it: the value and the names of its evidence files.
+struct IndicatorValueAudit: Encodable {
+    let value: IndicatorValue
+    let evidence: [String]
+}
+
 extension Store {
     struct IndicatorRow: Decodable {
         let id: Int; let code: String; let name: String; let unit: String; let direction: String; let frequency: String; let caliber: String
@@ -110,7 +116,7 @@ extension Store {
     }
 
     /// Records a value for a period of the indicator's year; refused for a period already confirmed.
-    public func submitIndicatorValue(indicatorId: Int, periodKey: String, value: Double, note: String, actor: Actor,
+    public func submitIndicatorValue(indicatorId: Int, periodKey: String, value: Double, note: String, files: [EvidenceUpload] = [], actor: Actor,
                                      authorize: @Sendable (Indicator) throws -> Void) async throws -> IndicatorValue {
         let indicator = try await self.indicator(id: indicatorId, zoneId: actor.zoneId)
         try authorize(indicator)
@@ -130,8 +136,10 @@ extension Store {
                 VALUES (\(bind: actor.zoneId), \(bind: indicatorId), \(bind: periodKey), \(bind: value), \(bind: note), 'submitted', \(bind: actor.displayName),
                   \(bind: Store.timestamp()), 1) RETURNING id
                 """).row(IDRow.self)!.id
+            try await Store.attachIndicatorEvidence(tx, files, valueId: id, zoneId: actor.zoneId, at: Store.timestamp())
             let created = try await tx.raw(Store.valueColumns + " WHERE id = \(bind: id)").row(ValueRow.self)!.value_
-            try await Store.audit(tx, actor: actor, action: .create, entity: "indicator_value", id: id, before: Optional<IndicatorValue>.none, after: created)
+            try await Store.audit(tx, actor: actor, action: .create, entity: "indicator_value", id: id, before: Optional<IndicatorValue>.none,
+                                  after: IndicatorValueAudit(value: created, evidence: files.map(\.filename)))
             return created
         }
     }

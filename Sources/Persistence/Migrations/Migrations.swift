@@ -27,6 +27,7 @@ public enum GuatuMigrations {
         CreateIndicatorRanks(),
         CreateAssessment(),
         CreateIndicatorDefinitions(),
+        CreateIndicatorEvidence(),
     ]
 }
 

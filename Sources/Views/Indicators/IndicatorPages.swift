@@ -11,6 +11,8 @@ public struct IndicatorYearView: Sendable {
         public let actual: Double?
         public let status: String?
         public let light: Light?
+        /// The value's 佐证材料: id and file name.
+        public var evidence: [(id: Int, name: String)] = []
         public init(key: String, target: Double, actual: Double?, status: String?, light: Light?) {
             self.key = key; self.target = target; self.actual = actual; self.status = status; self.light = light
         }
@@ -103,12 +105,13 @@ public struct IndicatorPage: Sendable {
             .unwrap(error) { .p(.class("errorbox"), .text($0)) },
             .raw(chart()),
             .div(.class("scroll"), .table(
-                .thead(.tr(.th("期间"), .th("期间目标"), .th("实际"), .th("状态"), .th("在轨"), definitions.count > 1 ? .th("定义版本") : .empty,
+                .thead(.tr(.th("期间"), .th("期间目标"), .th("实际"), .th("状态"), .th("在轨"), .th("佐证材料"), definitions.count > 1 ? .th("定义版本") : .empty,
                            computedDetails.isEmpty ? .empty : .th("计算依据"))),
                 .tbody(.forEach(view.points) { p in
                     .tr(.td(.text(IndicatorPeriods.label(p.key))), .td(.text(IndicatorYearView.number(p.target))),
                         .td(.text(p.actual.map(IndicatorYearView.number) ?? "—")), .td(.text(p.status ?? "未报")),
                         .td(p.light.map { UI.trackLight($0) } ?? .text("—")),
+                        .td(.forEach(p.evidence) { e in .a(.href("/indicator-evidence/\(e.id)"), .text(e.name + " ")) }),
                         definitions.count > 1 ? .td(.text(IndicatorDefinition.inForce(definitions, periodKey: p.key).map { "第\($0.version)版" } ?? "—")) : .empty,
                         computedDetails.isEmpty ? .empty : .td(.class("meta"), .text(computedDetails[p.key] ?? "")))
                 }))),
@@ -157,10 +160,12 @@ public struct IndicatorPage: Sendable {
                     UI.field("生效月份", name: "effectiveFrom", error: FormErrors(), UI.select("effectiveFrom", options: (1...12).map { (String(format: "%04d-%02d-01", year, $0), "\(year)年\($0)月起") }
                         + [(String(format: "%04d-01-01", year + 1), "\(year + 1)年1月起")], selected: [])),
                     UI.submit("保存修订"))) : .empty,
-            canEnter && i.source != .computed ? .group(.h2("填报数值"), .form(.method(.post), .action(SiteURL.indicatorValues(i.id).path), .class("edit"), UI.csrf(ctx.csrfToken),
+            canEnter && i.source != .computed ? .group(.h2("填报数值"), .form(.method(.post), .action(SiteURL.indicatorValues(i.id).path), .class("edit"), .enctype(.multipartData), UI.csrf(ctx.csrfToken),
                 UI.field("期间", name: "period", error: FormErrors(), UI.select("period", options: keys.map { ($0, IndicatorPeriods.label($0)) }, selected: [])),
                 UI.field("数值（\(i.unit)）", name: "value", error: FormErrors(), UI.textInput("value", "", type: "text", required: true)),
                 UI.field("说明（数据来源、口径变化等）", name: "note", error: FormErrors(), UI.textArea("note", "")),
+                .div(.class("field"), .element(named: "label", nodes: [.attribute(named: "for", value: "evidence"), .text("佐证材料（统计报表、截图等，可多选；图片、PDF、Office文件，每个不超过20MB）")]),
+                     .input(.type(.file), .id("evidence"), .name("evidence"), .attribute(named: "multiple", value: "multiple"))),
                 UI.submit("提交"))) : .empty,
             canSetTarget ? .group(.h2("\(year)年基数与目标"), .form(.method(.post), .action(SiteURL.indicatorYear(i.id).path), .class("edit"), UI.csrf(ctx.csrfToken),
                 .input(.type(.hidden), .name("year"), .value(String(year))), .input(.type(.hidden), .name("version"), .value(String(yearVersion))),
