@@ -66,4 +66,32 @@ struct IndicatorImportPageTests {
             #expect(try await reporter.get("/indicators/import").status == .forbidden)
         }
     }
+
+    @Test("同类排名整表导入：逐行报错、全部或全无；更正已录入的排名；进位退位随之更新", arguments: [TestDB.sqlite])
+    func importRanks(_ db: TestDB) async throws {
+        try await withGuatu(db) { app in
+            let f = try await Fixture.make(app)
+            let boot = Actor(userId: 0, username: "fixture", displayName: "督查室", zoneId: f.zoneId, unitId: nil, roles: [.office])
+            var d = IndicatorDraft()
+            d.code = "YS-13"; d.name = "高新技术企业数"; d.unit = "家"; d.direction = .higher; d.frequency = .monthly; d.source = .unit; d.ownerUnitId = f.unitA
+            let i = try await app.store.createIndicator(d, actor: boot)
+            try await app.store.setPeerRank(indicatorId: i.id, PeerRank(periodKey: "2026-03", scope: .province, rank: 9, outOf: 18), actor: boot)
+            var office = Browser(app)
+            _ = try await office.login("office")
+            _ = try await office.get("/indicators/import")
+            let bad = "指标代码,期间,范围,名次,参评总数\nYS-13,2026年4月,全省,第7名,18\nYS-13,2026年5月,全区,6,18\nYS-13,2026年6月,全省,20,18\n"
+            let refused = try await office.upload("/indicators/import", [("kind", "ranks")], files: [("file", "ranks.csv", Array(bad.utf8))])
+            #expect(refused.status == .unprocessableEntity && refused.text.contains("范围须为全市、全省或全国") && refused.text.contains("参评总数18小于名次20"))
+            #expect(try await app.store.peerRanks(indicatorId: i.id, zoneId: f.zoneId).count == 1)
+            let good = "指标代码,期间,范围,名次,参评总数\nYS-13,2026年3月,全省,8,18\nYS-13,2026年4月,全省,第7名,18\nYS-13,2026年4月,全市,2,4\n"
+            _ = try await office.get("/indicators/import")
+            let done = try await office.upload("/indicators/import", [("kind", "ranks")], files: [("file", "ranks.csv", Array(good.utf8))])
+            #expect(done.status == .ok && done.text.contains("已导入3条排名"))
+            let ranks = try await app.store.peerRanks(indicatorId: i.id, zoneId: f.zoneId)
+            // March corrected from 9th to 8th; April 7th: one place up (进位1).
+            let moves = PeerRank.moves(ranks).filter { $0.rank.scope == .province }
+            #expect(moves.map(\.rank.rank) == [8, 7] && moves.last?.move == 1)
+            #expect(ranks.contains { $0.scope == .city && $0.rank == 2 && $0.outOf == 4 })
+        }
+    }
 }

@@ -57,8 +57,12 @@ enum IndicatorImportController {
         do {
             let (rows, notes) = try rows(of: file.data, filename: file.filename)
             p.notes = notes
-            let parsed = try IndicatorImport.parse(rows, indicators: try await req.store.indicators(zoneId: actor.zoneId))
-            p.imported = try await req.store.importIndicatorValues(parsed, source: file.filename, actor: actor)
+            let indicators = try await req.store.indicators(zoneId: actor.zoneId)
+            if form.text("kind") == "ranks" {
+                p.importedRanks = try await req.store.importPeerRanks(try PeerRankImport.parse(rows, indicators: indicators), actor: actor)
+            } else {
+                p.imported = try await req.store.importIndicatorValues(try IndicatorImport.parse(rows, indicators: indicators), source: file.filename, actor: actor)
+            }
             return page(req, p)
         } catch let e as ImportRejected {
             p.errors = e.errors

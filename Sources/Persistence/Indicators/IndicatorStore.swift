@@ -177,6 +177,27 @@ extension Store {
             .rows(R.self).compactMap { r in PeerScope(rawValue: r.scope).map { PeerRank(periodKey: r.periodKey, scope: $0, rank: r.rank, outOf: r.outOf) } }
     }
 
+    /// Records imported ranks all at once (a rank already recorded for the period and scope is corrected), each audited.
+    public func importPeerRanks(_ rows: [PeerRankImport.Row], actor: Actor) async throws -> Int {
+        try await write { tx in
+            for row in rows {
+                try await Store.upsertRank(tx, indicatorId: row.indicatorId, row.rank, actor: actor)
+                try await Store.audit(tx, actor: actor, action: .update, entity: "indicator_rank", id: row.indicatorId, before: Optional<PeerRank>.none, after: row.rank)
+            }
+            return rows.count
+        }
+    }
+
+    static func upsertRank(_ tx: any SQLDatabase, indicatorId: Int, _ r: PeerRank, actor: Actor) async throws {
+        try await tx.raw("""
+            INSERT INTO indicator_ranks (zone_id, indicator_id, period_key, scope, rank, out_of, entered_by_name, entered_at)
+            VALUES (\(bind: actor.zoneId), \(bind: indicatorId), \(bind: r.periodKey), \(bind: r.scope.rawValue), \(bind: r.rank), \(bind: r.outOf),
+              \(bind: actor.displayName), \(bind: Store.timestamp()))
+            ON CONFLICT (indicator_id, period_key, scope) DO UPDATE SET rank = excluded.rank, out_of = excluded.out_of,
+              entered_by_name = excluded.entered_by_name, entered_at = excluded.entered_at
+            """).run()
+    }
+
     /// Records (or corrects) the zone's rank for a period and scope.
     public func setPeerRank(indicatorId: Int, _ r: PeerRank, actor: Actor) async throws {
         let indicator = try await self.indicator(id: indicatorId, zoneId: actor.zoneId)
@@ -186,13 +207,7 @@ extension Store {
         }
         let before = try await peerRanks(indicatorId: indicatorId, zoneId: actor.zoneId).first { $0.periodKey == r.periodKey && $0.scope == r.scope }
         try await write { tx in
-            try await tx.raw("""
-                INSERT INTO indicator_ranks (zone_id, indicator_id, period_key, scope, rank, out_of, entered_by_name, entered_at)
-                VALUES (\(bind: actor.zoneId), \(bind: indicatorId), \(bind: r.periodKey), \(bind: r.scope.rawValue), \(bind: r.rank), \(bind: r.outOf),
-                  \(bind: actor.displayName), \(bind: Store.timestamp()))
-                ON CONFLICT (indicator_id, period_key, scope) DO UPDATE SET rank = excluded.rank, out_of = excluded.out_of,
-                  entered_by_name = excluded.entered_by_name, entered_at = excluded.entered_at
-                """).run()
+            try await Store.upsertRank(tx, indicatorId: indicatorId, r, actor: actor)
             try await Store.audit(tx, actor: actor, action: before == nil ? .create : .update, entity: "indicator_rank", id: indicatorId, before: before, after: r)
         }
     }
