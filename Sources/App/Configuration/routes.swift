@@ -25,6 +25,8 @@ func routes(_ app: Application) throws {
     IndicatorImportController.register(r)
     IndicatorController.register(r)
     AssessmentController.register(r)
+    EnterpriseImportController.register(r)
+    EnterpriseController.register(r)
     RemindersController.register(r)
     TaskController.register(r)
     PlanController.register(r)

@@ -24,28 +24,6 @@ enum IndicatorImportController {
         return page(req, IndicatorImportPage())
     }
 
-    /// The sheet's rows as text, merged cells filled; hidden rows left out and named.
-    static func rows(of data: Data, filename: String) throws -> (rows: [IndicatorImport.SheetRow], notes: [String]) {
-        let lower = filename.lowercased()
-        if lower.hasSuffix(".csv") {
-            return (try CSVReader.read(data).enumerated().map { ($0.offset + 1, $0.element) }, [])
-        }
-        guard lower.hasSuffix(".xlsx") else { throw ImportRejected([ImportRowError(line: 1, column: "文件", "请上传 .xlsx 或 .csv 文件（收到的是“\(filename)”）")]) }
-        let sheets = try XLSXReader.read(data)
-        guard let sheet = sheets.first(where: { s in s.rows.prefix(20).contains { r in r.cells.values.contains { ["指标代码", "代码", "code"].contains($0.text.trimmingCharacters(in: .whitespaces)) } } }) ?? sheets.first else {
-            throw ImportRejected([ImportRowError(line: 1, column: "文件", "工作簿中没有工作表")])
-        }
-        let filled = sheet.filledMerges()
-        var out: [IndicatorImport.SheetRow] = [], hidden: [Int] = []
-        for r in filled.rows {
-            if r.hidden { hidden.append(r.number); continue }
-            let width = r.cells.keys.max() ?? 0
-            out.append((r.number, width == 0 ? [] : (1...width).map { r.cells[$0]?.text ?? "" }))
-        }
-        let notes = hidden.isEmpty ? [] : ["工作表“\(sheet.name)”中的隐藏行未导入：第\(hidden.map(String.init).joined(separator: "、"))行。"]
-        return (out, notes + (sheets.count > 1 ? ["读取的是工作表“\(sheet.name)”。"] : []))
-    }
-
     @Sendable static func upload(_ req: Request) async throws -> Response {
         let actor = try req.actor(.editMatrix)
         let form = try FormFields.require(req)
@@ -55,7 +33,7 @@ enum IndicatorImportController {
             return page(req, p, status: .unprocessableEntity)
         }
         do {
-            let (rows, notes) = try rows(of: file.data, filename: file.filename)
+            let (rows, notes) = try SheetUpload.rows(of: file.data, filename: file.filename, headers: ["指标代码", "代码", "code"])
             p.notes = notes
             let indicators = try await req.store.indicators(zoneId: actor.zoneId)
             if form.text("kind") == "ranks" {
@@ -67,11 +45,8 @@ enum IndicatorImportController {
         } catch let e as ImportRejected {
             p.errors = e.errors
             return page(req, p, status: .unprocessableEntity)
-        } catch let e as XLSXReadError {
-            p.message = "无法读取这个Excel文件：\(e.description)"
-            return page(req, p, status: .unprocessableEntity)
-        } catch let e as CSVReadError {
-            p.message = "无法读取这个CSV文件：\(e.description)"
+        } catch let e where SheetUpload.message(e) != nil {
+            p.message = SheetUpload.message(e)
             return page(req, p, status: .unprocessableEntity)
         }
     }

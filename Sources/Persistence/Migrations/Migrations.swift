@@ -28,6 +28,7 @@ public enum GuatuMigrations {
         CreateAssessment(),
         CreateIndicatorDefinitions(),
         CreateIndicatorEvidence(),
+        CreateEnterprises(),
     ]
 }
 

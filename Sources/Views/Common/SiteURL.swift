@@ -86,6 +86,16 @@ public enum SiteURL: Sendable, Equatable {
     case indicatorImport
     case indicatorRevise(Int)
     case indicatorImportTemplate
+    case enterprises
+    case enterprisesXLSX
+    case enterpriseNew
+    case enterpriseImport
+    case enterpriseImportTemplate
+    case enterprisePipeline
+    case enterprise(Int)
+    case enterpriseEdit(Int)
+    case enterpriseYears(Int)
+    case enterpriseTiers(Int)
     case assessment
     case assessmentScheme(Int)
     case assessmentPreview(Int)
@@ -182,6 +192,16 @@ public enum SiteURL: Sendable, Equatable {
         case .indicatorImport: return "/indicators/import"
         case .indicatorRevise(let id): return "/indicators/\(id)/revise"
         case .indicatorImportTemplate: return "/indicators/import-template.xlsx"
+        case .enterprises: return "/enterprises"
+        case .enterprisesXLSX: return "/enterprises.xlsx"
+        case .enterpriseNew: return "/enterprises/new"
+        case .enterpriseImport: return "/enterprises/import"
+        case .enterpriseImportTemplate: return "/enterprises/import-template.xlsx"
+        case .enterprisePipeline: return "/enterprises/pipeline"
+        case .enterprise(let id): return "/enterprises/\(id)"
+        case .enterpriseEdit(let id): return "/enterprises/\(id)/edit"
+        case .enterpriseYears(let id): return "/enterprises/\(id)/years"
+        case .enterpriseTiers(let id): return "/enterprises/\(id)/tiers"
         case .assessment: return "/assessment"
         case .assessmentScheme(let id): return "/assessment/schemes/\(id)"
         case .assessmentPreview(let id): return "/assessment/schemes/\(id)/preview"

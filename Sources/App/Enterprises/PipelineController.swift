@@ -1,0 +1,39 @@
+import Domain
+import Persistence
+import Vapor
+import Views
+
+/// 培育库: firms without 高企 (or 科小) that meet or nearly meet it, with what they lack; certificates expiring within
+/// half a year; the tiers as a ladder with this year's newcomers.
+enum PipelineController {
+    @Sendable static func show(_ req: Request) async throws -> Response {
+        let actor = try req.actor(.readMatrix)
+        let today = req.today
+        let records = try await req.store.enterpriseRecords(zoneId: actor.zoneId)
+        var hnte: [PipelinePage.Candidate] = [], techSME: [PipelinePage.Candidate] = [], expiring: [PipelinePage.Expiring] = []
+        for r in records {
+            let held = Set(r.tiers.filter { $0.tier.isValid(on: today) }.map(\.tier.kind))
+            if !held.contains(.hnte) {
+                let c = TierCriteria.hnte(foundedOn: r.enterprise.foundedOn, years: r.years, asOf: today)
+                if c.meets || c.nearly { hnte.append(.init(id: r.enterprise.id, name: r.enterprise.name, check: c)) }
+            }
+            if !held.contains(.techSME) && !held.contains(.hnte) {
+                let c = TierCriteria.techSME(years: r.years, asOf: today)
+                if c.meets || c.nearly { techSME.append(.init(id: r.enterprise.id, name: r.enterprise.name, check: c)) }
+            }
+            for t in r.tiers where t.tier.expiresOn.map({ $0 >= today && $0 <= today.adding(days: 183) }) ?? false {
+                expiring.append(.init(id: r.enterprise.id, name: r.enterprise.name, tier: t.tier))
+            }
+        }
+        // Those that meet everything first, then by name.
+        let order = { (a: PipelinePage.Candidate, b: PipelinePage.Candidate) in (a.check.meets ? 0 : 1, a.name) < (b.check.meets ? 0 : 1, b.name) }
+        let counts: [(String, Int, Int)] = EnterpriseTier.Kind.allCases.map { kind in
+            let holders = records.filter { r in r.tiers.contains { $0.tier.kind == kind && $0.tier.isValid(on: today) } }
+            let newcomers = records.filter { r in r.tiers.contains { $0.tier.kind == kind && $0.tier.grantedOn.year == today.year } }
+            return (kind.chineseName, holders.count, newcomers.count)
+        }
+        let page = PipelinePage(hnte: hnte.sorted(by: order), techSME: techSME.sorted(by: order),
+                                expiring: expiring.sorted { ($0.tier.expiresOn ?? today) < ($1.tier.expiresOn ?? today) }, counts: counts)
+        return req.html(page.render(req.pageContext(current: .enterprises)))
+    }
+}

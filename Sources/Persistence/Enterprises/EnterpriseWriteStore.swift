@@ -1,0 +1,129 @@
+import Domain
+import Foundation
+import SQLKit
+
+/// Changes to the registry: every one in a transaction with its audit line.
+extension Store {
+    static func checkServingUnit(_ tx: any SQLDatabase, _ unitId: Int?, zoneId: Int) async throws {
+        guard let unitId else { return }
+        struct U: Decodable { let id: Int }
+        guard try await tx.raw("SELECT id FROM units WHERE id = \(bind: unitId) AND zone_id = \(bind: zoneId)").row(U.self) != nil else {
+            throw StoreError.invalid(ValidationError(field: "servingUnitId", "包联单位不存在"))
+        }
+    }
+
+    static func insertEnterprise(_ tx: any SQLDatabase, _ v: EnterpriseDraft.Valid, actor: Actor, now: String) async throws -> Int {
+        struct E: Decodable { let name: String }
+        if let other = try await tx.raw("SELECT name FROM enterprises WHERE zone_id = \(bind: actor.zoneId) AND credit_code = \(bind: v.creditCode)").row(E.self) {
+            throw StoreError.duplicate(field: "creditCode", message: "统一社会信用代码\(v.creditCode)已登记为“\(other.name)”")
+        }
+        try await checkServingUnit(tx, v.servingUnitId, zoneId: actor.zoneId)
+        let id = try await tx.raw("""
+            INSERT INTO enterprises (zone_id, credit_code, name, initials, address, industry_code, chain, founded_on, serving_unit_id, visiting_official, version, created_at, updated_at)
+            VALUES (\(bind: actor.zoneId), \(bind: v.creditCode), \(bind: v.name), \(bind: v.initials), \(bind: v.address), \(bind: v.industryCode), \(bind: v.chain),
+              \(bind: v.foundedOn?.iso), \(bind: v.servingUnitId), \(bind: v.visitingOfficial), 1, \(bind: now), \(bind: now)) RETURNING id
+            """).row(IDRow.self)!.id
+        let created = try await tx.raw(Store.enterpriseColumns + " WHERE id = \(bind: id)").row(EnterpriseRow.self)!.enterprise
+        try await Store.audit(tx, actor: actor, action: .create, entity: "enterprise", id: id, before: Optional<Enterprise>.none, after: created)
+        return id
+    }
+
+    static func updateEnterprise(_ tx: any SQLDatabase, id: Int, _ v: EnterpriseDraft.Valid, version: Int?, actor: Actor, now: String) async throws {
+        guard let before = try await tx.raw(Store.enterpriseColumns + " WHERE id = \(bind: id) AND zone_id = \(bind: actor.zoneId)").row(EnterpriseRow.self)?.enterprise else {
+            throw StoreError.notFound(entity: "enterprise", id: id)
+        }
+        if let version, version != before.version { throw StoreError.conflict(entity: "enterprise", id: id, current: before.version) }
+        if v.creditCode != before.creditCode {
+            struct E: Decodable { let name: String }
+            if let other = try await tx.raw("SELECT name FROM enterprises WHERE zone_id = \(bind: actor.zoneId) AND credit_code = \(bind: v.creditCode) AND id <> \(bind: id)").row(E.self) {
+                throw StoreError.duplicate(field: "creditCode", message: "统一社会信用代码\(v.creditCode)已登记为“\(other.name)”")
+            }
+        }
+        try await checkServingUnit(tx, v.servingUnitId, zoneId: actor.zoneId)
+        // Nothing to write when nothing changed (a re-imported sheet).
+        if before.creditCode == v.creditCode, before.name == v.name, before.address == v.address, before.industryCode == v.industryCode,
+           before.chain == v.chain, before.foundedOn == v.foundedOn, before.servingUnitId == v.servingUnitId, before.visitingOfficial == v.visitingOfficial { return }
+        try await tx.raw("""
+            UPDATE enterprises SET credit_code = \(bind: v.creditCode), name = \(bind: v.name), initials = \(bind: v.initials), address = \(bind: v.address),
+              industry_code = \(bind: v.industryCode), chain = \(bind: v.chain), founded_on = \(bind: v.foundedOn?.iso), serving_unit_id = \(bind: v.servingUnitId),
+              visiting_official = \(bind: v.visitingOfficial), version = version + 1, updated_at = \(bind: now) WHERE id = \(bind: id)
+            """).run()
+        let after = try await tx.raw(Store.enterpriseColumns + " WHERE id = \(bind: id)").row(EnterpriseRow.self)!.enterprise
+        try await Store.audit(tx, actor: actor, action: .update, entity: "enterprise", id: id, before: before, after: after)
+    }
+
+    static func upsertYear(_ tx: any SQLDatabase, enterpriseId: Int, _ y: EnterpriseYear, actor: Actor, now: String) async throws {
+        let before = try await tx.raw(Store.yearColumns + " WHERE enterprise_id = \(bind: enterpriseId) AND year = \(bind: y.year)").row(YearRow.self)?.value
+        guard before != y else { return }
+        try await tx.raw("""
+            INSERT INTO enterprise_years (zone_id, enterprise_id, year, revenue, main_revenue, rd_expense, high_tech_revenue, tax, total_assets, employees, rd_staff,
+              above_scale, invention_patents, utility_patents, design_patents, updated_at)
+            VALUES (\(bind: actor.zoneId), \(bind: enterpriseId), \(bind: y.year), \(bind: y.revenue), \(bind: y.mainRevenue), \(bind: y.rdExpense), \(bind: y.highTechRevenue),
+              \(bind: y.tax), \(bind: y.totalAssets), \(bind: y.employees), \(bind: y.rdStaff), \(bind: y.aboveScale ? 1 : 0), \(bind: y.inventionPatents),
+              \(bind: y.utilityPatents), \(bind: y.designPatents), \(bind: now))
+            ON CONFLICT (enterprise_id, year) DO UPDATE SET revenue = excluded.revenue, main_revenue = excluded.main_revenue, rd_expense = excluded.rd_expense,
+              high_tech_revenue = excluded.high_tech_revenue, tax = excluded.tax, total_assets = excluded.total_assets, employees = excluded.employees,
+              rd_staff = excluded.rd_staff, above_scale = excluded.above_scale, invention_patents = excluded.invention_patents,
+              utility_patents = excluded.utility_patents, design_patents = excluded.design_patents, updated_at = excluded.updated_at
+            """).run()
+        try await Store.audit(tx, actor: actor, action: before == nil ? .create : .update, entity: "enterprise_year", id: enterpriseId, before: before, after: y)
+    }
+
+    public func createEnterprise(_ d: EnterpriseDraft, today: Day, actor: Actor) async throws -> Int {
+        let v = try validated { try d.validated(today: today) }
+        return try await write { tx in try await Store.insertEnterprise(tx, v, actor: actor, now: Store.timestamp()) }
+    }
+
+    public func updateEnterprise(id: Int, _ d: EnterpriseDraft, version: Int, today: Day, actor: Actor) async throws {
+        let v = try validated { try d.validated(today: today) }
+        try await write { tx in try await Store.updateEnterprise(tx, id: id, v, version: version, actor: actor, now: Store.timestamp()) }
+    }
+
+    /// Records (or corrects) a year's figures.
+    public func setEnterpriseYear(enterpriseId: Int, _ y: EnterpriseYear, actor: Actor) async throws {
+        _ = try await enterprise(id: enterpriseId, zoneId: actor.zoneId)
+        try validated { try y.validate() }
+        try await write { tx in try await Store.upsertYear(tx, enterpriseId: enterpriseId, y, actor: actor, now: Store.timestamp()) }
+    }
+
+    public func addTier(enterpriseId: Int, _ t: EnterpriseTier, actor: Actor) async throws {
+        _ = try await enterprise(id: enterpriseId, zoneId: actor.zoneId)
+        let cert = t.certificate.trimmingCharacters(in: .whitespaces)
+        guard cert.count <= 60 else { throw StoreError.invalid(ValidationError(field: "certificate", "证书编号不能超过60字")) }
+        if let e = t.expiresOn, e < t.grantedOn { throw StoreError.invalid(ValidationError(field: "expiresOn", "有效期至不能早于认定日期")) }
+        try await write { tx in
+            let id = try await tx.raw("""
+                INSERT INTO enterprise_tiers (zone_id, enterprise_id, kind, certificate, granted_on, expires_on, created_at)
+                VALUES (\(bind: actor.zoneId), \(bind: enterpriseId), \(bind: t.kind.rawValue), \(bind: cert), \(bind: t.grantedOn.iso), \(bind: t.expiresOn?.iso), \(bind: Store.timestamp())) RETURNING id
+                """).row(IDRow.self)!.id
+            try await Store.audit(tx, actor: actor, action: .create, entity: "enterprise_tier", id: id, before: Optional<EnterpriseTier>.none, after: t)
+        }
+    }
+
+    /// Applies an import all or nothing; returns (created, updated) enterprise counts.
+    public func importEnterprises(_ rows: [EnterpriseImport.Row], today: Day, actor: Actor) async throws -> (created: Int, updated: Int) {
+        let valid = try rows.map { r in (r, try validated { try r.draft.validated(today: today) }) }
+        return try await write { tx in
+            struct E: Decodable { let id: Int }
+            var created = 0, updated = 0, touched = Set<Int>()
+            let now = Store.timestamp()
+            for (row, v) in valid {
+                let id: Int
+                do {
+                    if let existing = try await tx.raw("SELECT id FROM enterprises WHERE zone_id = \(bind: actor.zoneId) AND credit_code = \(bind: v.creditCode)").row(E.self) {
+                        id = existing.id
+                        if !touched.contains(id) { try await Store.updateEnterprise(tx, id: id, v, version: nil, actor: actor, now: now); updated += 1 }
+                    } else {
+                        id = try await Store.insertEnterprise(tx, v, actor: actor, now: now)
+                        created += 1
+                    }
+                } catch let StoreError.invalid(e) {
+                    throw ImportRejected([ImportRowError(line: row.line, column: e.field == "servingUnitId" ? "包联单位" : e.field, e.message)])
+                }
+                touched.insert(id)
+                if let y = row.year { try await Store.upsertYear(tx, enterpriseId: id, y, actor: actor, now: now) }
+            }
+            return (created, updated)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import Domain
+
+@Suite("一企一档：信用代码、拼音首字母、认定条件、导入")
+struct EnterpriseTests {
+    @Test("统一社会信用代码：真实代码的校验位通过，改一位即被拒绝并给出应有的校验位", arguments: ["91440300708461136T", "91110000600037341L", "91350100M000100Y43"])
+    func creditCodes(_ code: String) throws {
+        #expect(try CreditCode.validated(code.lowercased()) == code)
+        var wrong = Array(code)
+        wrong[17] = wrong[17] == "A" ? "B" : "A"
+        do { _ = try CreditCode.validated(String(wrong)); Issue.record("accepted a wrong check character") } catch let e as ValidationError {
+            #expect(e.message.contains("应为“\(code.last!)”"))
+        }
+    }
+
+    @Test("信用代码：位数不对、含I/O/Z/S/V")
+    func badCodes() {
+        #expect(throws: ValidationError.self) { try CreditCode.validated("9144030070846113") }
+        #expect(throws: ValidationError.self) { try CreditCode.validated("9144030070846113IT") }
+    }
+
+    @Test("拼音首字母")
+    func initials() {
+        #expect(Pinyin.initials("科创投资集团") == "kctzjt")
+        #expect(Pinyin.initials("华芯微电子有限公司").hasPrefix("hxwdz"))
+    }
+
+    /// A firm of 4,000万 revenue (≤ 5,000万 → 5 %) with 3.2 % R&D over three years, 12 % S&T staff, 65 % high-tech revenue.
+    @Test("高企条件：研发费用比例按最近一年收入分档，差距折成金额；只差一项即列入培育库")
+    func hnte() {
+        let years = [2023, 2024, 2025].map { y in
+            EnterpriseYear(year: y, revenue: 4_000, rdExpense: 128, highTechRevenue: 2_600, employees: 100, rdStaff: 12, inventionPatents: 1, utilityPatents: 5)
+        }
+        let c = TierCriteria.hnte(foundedOn: Day(iso: "2018-03-01"), years: years, asOf: Day(iso: "2026-11-26")!)
+        #expect(c.unmet.map(\.name) == ["研发费用占销售收入比例"])
+        #expect(c.nearly && !c.meets)
+        // Needs 5 % of 12,000 = 600; has 384: 216万 more, 1.8 points.
+        #expect(c.unmet[0].gap == "还差1.8个百分点（约216万元研发费用）")
+        // Above 2亿 the line is 3 %: 3.2 % passes.
+        let big = years.map { var y = $0; y.revenue = 25_000; y.rdExpense = 800; y.highTechRevenue = 16_000; return y }
+        #expect(TierCriteria.hnte(foundedOn: Day(iso: "2018-03-01"), years: big, asOf: Day(iso: "2026-11-26")!).meets)
+        // A missing year: data incomplete, not "nearly".
+        let partial = TierCriteria.hnte(foundedOn: nil, years: Array(years.prefix(2)), asOf: Day(iso: "2026-11-26")!)
+        #expect(!partial.nearly && !partial.unknown.isEmpty)
+    }
+
+    @Test("科小评价：科技人员、研发占比、知识产权三项得分；科技人员0分不通过")
+    func techSME() {
+        // 22 % staff → 12; R&D 4.5 % → 30; one invention patent → 30: 72.
+        let y = EnterpriseYear(year: 2025, revenue: 3_000, rdExpense: 135, totalAssets: 2_500, employees: 50, rdStaff: 11, inventionPatents: 1)
+        let c = TierCriteria.techSME(years: [y], asOf: Day(iso: "2026-05-01")!)
+        #expect(c.meets && c.conditions[1].actual.hasPrefix("72分"))
+        var noStaff = y; noStaff.rdStaff = 4  // 8 % → 0 points
+        #expect(TierCriteria.techSME(years: [noStaff], asOf: Day(iso: "2026-05-01")!).unmet.first?.gap == "科技人员占比须达10%")
+    }
+
+    @Test("导入：逐行报错（信用代码校验位、包联单位提示最接近的、同一企业同一年度重复），否则按行给出企业与年度数据")
+    func importRows() throws {
+        let units = [OrgUnit(id: 1, name: "科技创新局", shortName: "科创局", kind: .department, sortOrder: 1)]
+        let header = ["统一社会信用代码", "企业名称", "包联单位", "年度", "营业收入", "研发费用", "从业人员", "科技人员", "是否规上"]
+        let rows: [IndicatorImport.SheetRow] = [
+            (1, header), (2, ["91440300708461136T", "华芯微电子有限公司", "科创局", "2025", "8,600", "430", "120", "18", "是"]),
+            (3, ["91440300708461136A", "坏代码公司", "", "", "", "", "", "", ""]), (4, ["91110000600037341L", "某公司", "科技创新", "2025", "", "", "", "", ""]),
+            (5, ["91440300708461136T", "华芯微电子有限公司", "科创局", "2025", "1", "", "", "", ""]), (6, ["91110000600037341L", "某公司", "", "2025", "", "", "10", "12", ""]),
+        ]
+        do { _ = try EnterpriseImport.parse(rows, units: units, today: Day(iso: "2026-11-26")!); Issue.record("accepted bad rows") } catch let e as ImportRejected {
+            #expect(e.errors.map(\.line) == [3, 4, 5, 6])
+            #expect(e.errors[0].message.contains("校验位不符") && e.errors[1].message.contains("是否为“科技创新局”") && e.errors[2].message.contains("与第2行是同一企业同一年度"))
+            #expect(e.errors[3].message.contains("科技人员（12人）多于从业人员（10人）"))
+        }
+        let ok = try EnterpriseImport.parse(Array(rows.prefix(2)), units: units, today: Day(iso: "2026-11-26")!)
+        #expect(ok[0].draft.servingUnitId == 1 && ok[0].year?.revenue == 8_600 && ok[0].year?.aboveScale == true && ok[0].year?.rdStaff == 18)
+    }
+}
