@@ -102,3 +102,38 @@ struct EnterpriseYearFormTests {
         }
     }
 }
+
+@Suite("研发机构全覆盖与专利清零")
+struct CoverageTests {
+    @Test("规上工业企业的研发机构覆盖率与规上制造业的专利覆盖率；未覆盖企业列出包联单位；同口径的系统计算指标", arguments: TestDB.all)
+    func coverage(_ db: TestDB) async throws {
+        try await withGuatu(db) { app in
+            let f = try await Fixture.make(app)
+            let boot = Actor(userId: 0, username: "fixture", displayName: "督查室", zoneId: f.zoneId, unitId: nil, roles: [.office])
+            func firm(_ code: String, _ name: String, industry: String, above: Bool, patents: Int?) async throws -> Int {
+                var d = EnterpriseDraft(); d.creditCode = code; d.name = name; d.industryCode = industry; d.servingUnitId = f.unitB; d.visitingOfficial = "李明"
+                let id = try await app.store.createEnterprise(d, today: testToday, actor: boot)
+                try await app.store.setEnterpriseYear(enterpriseId: id, EnterpriseYear(year: 2025, revenue: 5_000, aboveScale: above, inventionPatents: patents), actor: boot)
+                return id
+            }
+            let a = try await firm("91440300708461136T", "华芯微电子有限公司", industry: "C3971", above: true, patents: 3)
+            _ = try await firm("91110000600037341L", "瑞科精密机械有限公司", industry: "C3491", above: true, patents: 0)
+            _ = try await firm("91350100M000100Y43", "云图信息技术有限公司", industry: "I6513", above: true, patents: 0)  // not industrial: outside both groups
+            _ = try await firm("91440300MA5D0XRP2F", "博创小微有限公司", industry: "C3421", above: false, patents: 0)  // below scale: outside
+            try await app.store.addRDCenter(enterpriseId: a, RDCenter(name: "企业技术中心", level: .city, recognizedOn: Day(iso: "2024-05-01")!), actor: boot)
+            var office = Browser(app)
+            _ = try await office.login("office")
+            let page = try await office.get("/enterprises/coverage?year=2025")
+            #expect(page.text.contains("规上工业企业2家，建有研发机构1家") && page.text.contains("规上制造业企业2家，拥有有效专利1家"))
+            #expect(page.text.contains("瑞科精密机械有限公司") && page.text.contains("经济发展局") && !page.text.contains("云图信息技术有限公司"))
+
+            var d = IndicatorDraft()
+            d.code = "QY-01"; d.name = "研发机构覆盖率"; d.unit = "%"; d.direction = .higher; d.frequency = .annual; d.source = .computed; d.formula = .rdCoverage; d.ownerUnitId = f.unitA
+            let i = try await app.store.createIndicator(d, actor: boot)
+            try await app.store.setIndicatorYear(indicatorId: i.id, year: 2026, Trajectory(baseline: 40, target: 100), version: 0, actor: boot)
+            let ind = try await office.get("/indicators/\(i.id)?year=2026")
+            // 2026 reads the latest year's data (2025): 1 of 2.
+            #expect(ind.text.contains("<td>50</td><td>系统计算</td>") && ind.text.contains("规上工业企业2家，建有研发机构1家，未建1家"))
+        }
+    }
+}

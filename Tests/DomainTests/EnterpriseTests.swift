@@ -73,3 +73,32 @@ struct EnterpriseTests {
         #expect(ok[0].draft.servingUnitId == 1 && ok[0].year?.revenue == 8_600 && ok[0].year?.aboveScale == true && ok[0].year?.rdStaff == 18)
     }
 }
+
+@Suite("孵化链条")
+struct IncubationChainTests {
+    @Test("各阶段在孵企业数、容量，今年毕业并进入下一阶段的企业数（上市算作晋级）")
+    func figures() {
+        let carriers = [Carrier(id: 1, name: "苗圃", stage: .nursery, level: .city, capacity: 10), Carrier(id: 2, name: "孵化器", stage: .incubator, level: .national, capacity: 20),
+                        Carrier(id: 3, name: "加速器", stage: .accelerator, level: .province, capacity: 5)]
+        let d = { (s: String) in Day(iso: s)! }
+        let steps = [
+            // Firm 1: nursery → incubator this year (moved on).
+            IncubationStep(enterpriseId: 1, carrierId: 1, enteredOn: d("2024-03-01"), leftOn: d("2026-04-01"), outcome: .graduated),
+            IncubationStep(enterpriseId: 1, carrierId: 2, enteredOn: d("2026-04-01")),
+            // Firm 2: graduated from the incubator this year but went nowhere in the chain (graduated, not moved on).
+            IncubationStep(enterpriseId: 2, carrierId: 2, enteredOn: d("2023-01-01"), leftOn: d("2026-02-01"), outcome: .graduated),
+            // Firm 3: left the nursery without graduating; firm 4 graduated from the incubator last year into the accelerator.
+            IncubationStep(enterpriseId: 3, carrierId: 1, enteredOn: d("2025-01-01"), leftOn: d("2026-06-01"), outcome: .left),
+            IncubationStep(enterpriseId: 4, carrierId: 2, enteredOn: d("2022-01-01"), leftOn: d("2025-12-01"), outcome: .graduated),
+            IncubationStep(enterpriseId: 4, carrierId: 3, enteredOn: d("2025-12-01")),
+            // Firm 5: graduated from the accelerator this year and listed.
+            IncubationStep(enterpriseId: 5, carrierId: 3, enteredOn: d("2023-01-01"), leftOn: d("2026-07-01"), outcome: .graduated),
+        ]
+        let f = IncubationChain.figures(carriers: carriers, steps: steps, listedIds: [5], year: 2026, on: d("2026-11-26"))
+        let by = Dictionary(uniqueKeysWithValues: f.map { ($0.stage, $0) })
+        #expect(by[.nursery]!.firms == 0 && by[.nursery]!.movedOn == 1 && by[.nursery]!.graduated == 1)
+        #expect(by[.incubator]!.firms == 1 && by[.incubator]!.movedOn == 0 && by[.incubator]!.graduated == 1 && by[.incubator]!.capacity == 20)
+        #expect(by[.accelerator]!.firms == 1 && by[.accelerator]!.movedOn == 1)
+        #expect(by[.park]!.carriers == 0 && by[.park]!.firms == 0)
+    }
+}

@@ -80,8 +80,59 @@ enum DemoEnterprises {
             if p.strength >= 0.9, k % 3 == 0 {
                 try await app.store.addTier(enterpriseId: id, EnterpriseTier(kind: .srdi, certificate: "ZJTX\(today.year - 1)-\(k)", grantedOn: Day(year: today.year - 1, month: 9, day: 1)!), actor: system)
             }
+            if p.strength >= 0.45 || k % 4 == 0 {
+                let level: RDCenter.Level = p.strength >= 0.9 ? .province : p.strength >= 0.7 ? .city : p.strength >= 0.55 ? .district : .own
+                try await app.store.addRDCenter(enterpriseId: id, RDCenter(name: ["企业技术中心", "工程技术研究中心", "企业研究院"][k % 3], level: level,
+                                                                           recognizedOn: Day(year: today.year - 1 - k % 4, month: 1 + k % 12, day: 10)!), actor: system)
+            }
             if p.strength >= 0.95, k % 2 == 0 {
                 try await app.store.addTier(enterpriseId: id, EnterpriseTier(kind: .gazelle, certificate: "", grantedOn: Day(year: today.year, month: 3, day: 15)!), actor: system)
+            }
+        }
+        // The incubation chain: two carriers per stage; young firms in nurseries and incubators, some graduated on to
+        // accelerators and parks this year, one listed.
+        let carriers: [(String, Carrier.Stage, Carrier.Level, Int)] = [
+            ("星火众创空间", .nursery, .national, 40), ("青年创业苗圃", .nursery, .city, 30), ("高新区科技企业孵化器", .incubator, .national, 60),
+            ("生物医药孵化器", .incubator, .province, 35), ("智能制造加速器", .accelerator, .province, 25), ("电子信息加速器", .accelerator, .city, 20),
+            ("新材料产业园", .park, .province, 50), ("智慧产业园", .park, .city, 40)]
+        var carrierIds: [Carrier.Stage: [Int]] = [:]
+        for c in carriers {
+            let id = try await app.store.createCarrier(Carrier(id: 0, name: c.0, stage: c.1, level: c.2, capacity: c.3), actor: system)
+            carrierIds[c.1, default: []].append(id)
+        }
+        let young = records.filter { ($0.enterprise.foundedOn ?? today) >= Day(year: today.year - 8, month: 1, day: 1)! }
+        for (k, r) in young.enumerated() {
+            let id = r.enterprise.id
+            let founded = r.enterprise.foundedOn ?? Day(year: today.year - 3, month: 1, day: 1)!
+            let stages: [Carrier.Stage] = [[.nursery], [.incubator], [.nursery, .incubator], [.incubator, .accelerator], [.incubator, .accelerator, .park]][k % 5]
+            var day = max(founded, Day(year: today.year - 4, month: 3, day: 1)!)
+            for (i, stage) in stages.enumerated() {
+                let options = carrierIds[stage] ?? []
+                guard !options.isEmpty else { continue }
+                try await app.store.enterCarrier(enterpriseId: id, carrierId: options[k % options.count], on: day, actor: system)
+                guard i < stages.count - 1 else { break }
+                // The last move happens this year for every other firm, so the chain shows this year's graduates.
+                let leave = i == stages.count - 2 && k % 2 == 0 ? Day(year: today.year, month: 1 + k % max(1, today.month - 1), day: 15)! : day.adding(days: 400 + 30 * (k % 7))
+                let steps = try await app.store.incubationSteps(enterpriseId: id, zoneId: zone.id)
+                if let open = steps.first(where: { $0.step.leftOn == nil }) {
+                    try await app.store.leaveCarrier(stepId: open.id, on: min(leave, today), outcome: .graduated, version: open.version, actor: system)
+                }
+                day = min(leave, today)
+            }
+        }
+        if let star = try await app.store.enterpriseRecords(zoneId: zone.id).first(where: { r in r.tiers.contains { $0.tier.kind == .hnte } && (r.years.last?.revenue ?? 0) > 50_000 }) {
+            try await app.store.addTier(enterpriseId: star.enterprise.id, EnterpriseTier(kind: .listed, certificate: "科创板 688xxx",
+                                                                                          grantedOn: Day(year: today.year, month: 7, day: 8)!), actor: system)
+        }
+
+        // The two campaigns as computed indicators, owned by 科技创新局.
+        if let owner = units["科技创新局"] {
+            for (code, m, target) in [("QY-01", ComputedMeasure.rdCoverage, 100.0), ("QY-02", .patentCoverage, 100.0)] {
+                var d = IndicatorDraft()
+                d.code = code; d.name = m.chineseName; d.unit = "%"; d.direction = .higher; d.frequency = .quarterly; d.source = .computed; d.formula = m
+                d.ownerUnitId = owner; d.caliber = "由系统按一企一档计算：规上企业以最近年度统计为准，研发机构含企业自建，专利为年底有效专利"
+                let i = try await app.store.createIndicator(d, actor: system)
+                try await app.store.setIndicatorYear(indicatorId: i.id, year: today.year, Trajectory(baseline: 60, target: target), version: 0, actor: system)
             }
         }
     }

@@ -96,6 +96,13 @@ enum EnterpriseController {
         var p = EnterprisePage(enterprise: r.enterprise, servingUnit: unit, years: r.years, tiers: r.tiers.map(\.tier), checks: checks,
                                canEdit: actor.can(.editMatrix), today: req.today)
         p.error = error
+        p.centers = try await req.store.rdCenters(enterpriseId: id, zoneId: actor.zoneId)
+        let carriers = try await req.store.carriers(zoneId: actor.zoneId)
+        let carrierBy = Dictionary(uniqueKeysWithValues: carriers.map { ($0.id, $0) })
+        p.path = try await req.store.incubationSteps(enterpriseId: id, zoneId: actor.zoneId).map {
+            ($0.id, $0.version, carrierBy[$0.step.carrierId]?.name ?? "—", carrierBy[$0.step.carrierId]?.stage.chineseName ?? "—", $0.step)
+        }
+        p.carriers = carriers.map { ($0.id, "\($0.stage.chineseName)：\($0.name)") }
         return req.html(p.render(req.pageContext(current: .enterprises)), status: status)
     }
 

@@ -11,6 +11,18 @@ enum ComputedValues {
         let zoneId = actor.zoneId
         return try await req.cached(actor, "computed|\(indicator.id)|\(m.rawValue)|\(indicator.frequency.rawValue)|\(year)|\(today.iso)") {
             let keys = IndicatorPeriods.keys(year: year, indicator.frequency).filter { (IndicatorPeriods.firstDay($0) ?? today) <= today }
+            if m == .investmentCompletion {
+                let months = try await store.projectInvestments(zoneId: zoneId).values.flatMap { $0 }
+                return Dictionary(uniqueKeysWithValues: keys.compactMap { key in
+                    AssessmentPeriod(key: key).map { (key, ComputedIndicator.investment(months, period: $0, asOf: today)) }
+                })
+            }
+            if m == .rdCoverage || m == .patentCoverage {
+                let firms = try await CoverageController.firms(store: store, zoneId: zoneId)
+                return Dictionary(uniqueKeysWithValues: keys.compactMap { key in
+                    AssessmentPeriod(key: key).map { (key, ComputedIndicator.coverage(m, firms: firms, period: $0, asOf: today)) }
+                })
+            }
             var filter = TaskFilter(year: year); filter.order = .id
             let tasks = m == .ordersClosed ? [] : try await store.tasks(zoneId: zoneId, filter)
             let orders = m == .ordersClosed ? try await store.orderFacts(zoneId: zoneId) : []

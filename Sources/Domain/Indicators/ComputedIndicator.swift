@@ -9,17 +9,51 @@ public enum ComputedMeasure: String, Codable, Sendable, CaseIterable {
     case reportsOnTime
     /// 督办办结率: orders issued in the year by the period's end, not revoked, share closed (办结) by then, %.
     case ordersClosed
+    /// 研发机构覆盖率: 规上工业企业 with an R&D institution recognised by the period's end, % (`Coverage.rdCenters`).
+    case rdCoverage
+    /// 专利覆盖率 (专利清零): 规上制造业企业 holding a valid patent, % (`Coverage.patents`).
+    case patentCoverage
+    /// 重点项目投资完成率: Σ actual ÷ Σ planned investment of the year's months up to the period's end, % (`InvestmentProgress`).
+    case investmentCompletion
 
     public var chineseName: String {
-        switch self { case .tasksOnTime: return "全区任务按期完成率"; case .reportsOnTime: return "全区交账及时率"; case .ordersClosed: return "全区督办件办结率" }
+        switch self {
+        case .tasksOnTime: return "全区任务按期完成率"
+        case .reportsOnTime: return "全区交账及时率"
+        case .ordersClosed: return "全区督办件办结率"
+        case .rdCoverage: return "规上工业企业研发机构覆盖率"
+        case .patentCoverage: return "规上制造业企业有效专利覆盖率"
+        case .investmentCompletion: return "重点项目投资完成率"
+        }
     }
     public var unit: String { "%" }
 }
 
 public enum ComputedIndicator {
     /// The measure over `facts` (one period), the whole zone counted as one unit; nil when nothing was due.
+    /// A coverage measure over the registry for a period (year's latest data, institutions recognised by the end).
+    public static func coverage(_ m: ComputedMeasure, firms: [(enterprise: Enterprise, years: [EnterpriseYear], centers: [RDCenter])], period: AssessmentPeriod, asOf: Day) -> Measure {
+        let end = min(period.end, asOf)
+        let r = m == .rdCoverage ? Coverage.rdCenters(firms, year: period.year, end: end) : Coverage.patents(firms.map { ($0.enterprise, $0.years) }, year: period.year)
+        guard let rate = r.rate else { return Measure(value: nil, detail: "登记的企业中没有规上\(m == .rdCoverage ? "工业" : "制造业")企业") }
+        let detail = m == .rdCoverage
+            ? "规上工业企业\(r.total)家，建有研发机构\(r.covered.count)家，未建\(r.uncovered.count)家"
+            : "规上制造业企业\(r.total)家，拥有有效专利\(r.covered.count)家，“零专利”\(r.uncovered.count)家" + (r.unknown.isEmpty ? "" : "，缺专利数据\(r.unknown.count)家")
+        return Measure(value: rate, detail: detail)
+    }
+
+    /// 重点项目投资完成率 for a period: the year's months through the period's last month (or the as-of month).
+    public static func investment(_ months: [MonthlyInvestment], period: AssessmentPeriod, asOf: Day) -> Measure {
+        let end = min(period.end, asOf)
+        let f = InvestmentProgress.figure(months, year: period.year, through: end.year > period.year ? 12 : end.month)
+        guard let rate = f.rate else { return Measure(value: nil, detail: "截至\(end.month)月无计划投资") }
+        return Measure(value: rate, detail: "截至\(end.month)月计划投资\(String(format: "%.0f", f.plannedToDate))万元，完成\(String(format: "%.0f", f.actualToDate))万元")
+    }
+
     public static func value(_ m: ComputedMeasure, facts: AssessmentMeasures.Facts, orders: [BulletinBuilder.OrderFact]) -> Measure {
         switch m {
+        case .rdCoverage, .patentCoverage, .investmentCompletion:
+            return Measure(value: nil, detail: "按企业库或项目库计算")
         case .ordersClosed:
             let end = min(facts.period.end, facts.asOf)
             let issued = orders.filter { o in o.issuedOn.map { $0.year == facts.period.year && $0 <= end } ?? false }

@@ -29,6 +29,9 @@ public enum GuatuMigrations {
         CreateIndicatorDefinitions(),
         CreateIndicatorEvidence(),
         CreateEnterprises(),
+        CreateRDCenters(),
+        CreateIncubation(),
+        CreateKeyProjects(),
     ]
 }
 

@@ -92,6 +92,16 @@ public enum SiteURL: Sendable, Equatable {
     case enterpriseImport
     case enterpriseImportTemplate
     case enterprisePipeline
+    case enterpriseCoverage
+    case incubation
+    case projects
+    case project(Int)
+    case projectStage(Int)
+    case projectInvestments(Int)
+    case incubationCarriers
+    case enterpriseIncubation(Int)
+    case incubationLeave(Int)
+    case enterpriseRDCenters(Int)
     case enterprise(Int)
     case enterpriseEdit(Int)
     case enterpriseYears(Int)
@@ -198,6 +208,16 @@ public enum SiteURL: Sendable, Equatable {
         case .enterpriseImport: return "/enterprises/import"
         case .enterpriseImportTemplate: return "/enterprises/import-template.xlsx"
         case .enterprisePipeline: return "/enterprises/pipeline"
+        case .enterpriseCoverage: return "/enterprises/coverage"
+        case .incubation: return "/incubation"
+        case .projects: return "/projects"
+        case .project(let id): return "/projects/\(id)"
+        case .projectStage(let id): return "/projects/\(id)/stage"
+        case .projectInvestments(let id): return "/projects/\(id)/investments"
+        case .incubationCarriers: return "/incubation/carriers"
+        case .enterpriseIncubation(let id): return "/enterprises/\(id)/incubation"
+        case .incubationLeave(let id): return "/incubation-steps/\(id)/leave"
+        case .enterpriseRDCenters(let id): return "/enterprises/\(id)/rd-centers"
         case .enterprise(let id): return "/enterprises/\(id)"
         case .enterpriseEdit(let id): return "/enterprises/\(id)/edit"
         case .enterpriseYears(let id): return "/enterprises/\(id)/years"

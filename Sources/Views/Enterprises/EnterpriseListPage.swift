@@ -37,6 +37,8 @@ public struct EnterpriseListPage: Sendable {
             .p(.class("meta"), .text("共\(total)家企业。金额单位：万元；数据为\(year)年度。")),
             .p(canEdit ? .group(.a(.href(SiteURL.enterpriseNew.path), .text("登记企业")), .text("　"), .a(.href(SiteURL.enterpriseImport.path), .text("导入（Excel/CSV）")), .text("　")) : .empty,
                .a(.href(SiteURL.enterprisePipeline.path), .text("培育库：高企与科小的差距")), .text("　"),
+               .a(.href(SiteURL.enterpriseCoverage.path), .text("研发机构全覆盖与专利清零")), .text("　"),
+               .a(.href(SiteURL.incubation.path), .text("孵化链条")), .text("　"),
                .a(.href(SiteURL.enterprisesXLSX.with(query)), .text("导出当前列表（Excel）"))),
             .form(.method(.get), .action(SiteURL.enterprises.path), .class("filters"),
                   .element(named: "label", nodes: [.text("搜索"), UI.textInput("q", q["q"] ?? "", placeholder: "名称、信用代码或拼音首字母")]),

@@ -13,6 +13,10 @@ public struct EnterprisePage: Sendable {
     public var canEdit: Bool
     public var today: Day
     public var error: String?
+    public var centers: [RDCenter] = []
+    /// 孵化路径: each stay with its carrier's name and stage; the carriers to choose from.
+    public var path: [(id: Int, version: Int, carrier: String, stage: String, step: IncubationStep)] = []
+    public var carriers: [(Int, String)] = []
     public init(enterprise: Enterprise, servingUnit: String, years: [EnterpriseYear], tiers: [EnterpriseTier], checks: [TierCriteria.Check], canEdit: Bool, today: Day) {
         self.enterprise = enterprise; self.servingUnit = servingUnit; self.years = years; self.tiers = tiers; self.checks = checks
         self.canEdit = canEdit; self.today = today
@@ -20,6 +24,60 @@ public struct EnterprisePage: Sendable {
 
     static func n(_ v: Double?) -> String { v.map { String(format: "%.0f", $0) } ?? "—" }
     static func i(_ v: Int?) -> String { v.map(String.init) ?? "—" }
+
+    func pathSection(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        let e = enterprise
+        _ = e
+        return .group(
+            .h2("孵化路径"),
+            path.isEmpty ? .p(.class("meta"), .text("未入驻孵化载体。")) : .table(
+                .thead(.tr(.th("阶段"), .th("载体"), .th("入驻"), .th("离开"), .th("结果"))),
+                .tbody(.forEach(path) { p in
+                    .tr(.td(.text(p.stage)), .td(.text(p.carrier)), .td(.text(p.step.enteredOn.iso)), .td(.text(p.step.leftOn?.iso ?? "在孵")),
+                        .td(p.step.leftOn == nil && canEdit
+                            ? .form(.method(.post), .action(SiteURL.incubationLeave(p.id).path), .class("inline"), UI.csrf(ctx.csrfToken),
+                                    .input(.type(.hidden), .name("version"), .value(String(p.version))),
+                                    .element(named: "label", nodes: [UI.select("outcome", options: IncubationStep.Outcome.allCases.map { ($0.rawValue, $0.chineseName) }, selected: [])]),
+                                    .element(named: "label", nodes: [UI.textInput("leftOn", today.iso, type: "date")]), .button(.type(.submit), .text("登记离开")))
+                            : .text(p.step.outcome?.chineseName ?? "—")))
+                })),
+            canEdit && !carriers.isEmpty && !path.contains(where: { $0.step.leftOn == nil }) ? .form(.method(.post), .action(SiteURL.enterpriseIncubation(e.id).path), .class("filters"), UI.csrf(ctx.csrfToken),
+                .element(named: "label", nodes: [.text("入驻载体"), UI.select("carrierId", options: carriers.map { (String($0.0), $0.1) }, selected: [])]),
+                .element(named: "label", nodes: [.text("入驻日期"), UI.textInput("enteredOn", today.iso, type: "date")]),
+                .button(.type(.submit), .text("登记入驻"))) : .empty
+        )
+    }
+
+    func centersSection(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        let e = enterprise
+        _ = e
+        return .group(
+            .h2("研发机构"),
+            centers.isEmpty ? .p(.class("meta"), .text("尚无研发机构。")) : .table(
+                .thead(.tr(.th("名称"), .th("级别"), .th("认定（建立）日期"))),
+                .tbody(.forEach(centers) { c in .tr(.td(.text(c.name)), .td(.text(c.level.chineseName)), .td(.text(c.recognizedOn.iso))) })),
+            canEdit ? .form(.method(.post), .action(SiteURL.enterpriseRDCenters(e.id).path), .class("filters"), UI.csrf(ctx.csrfToken),
+                .element(named: "label", nodes: [.text("名称"), UI.textInput("name", "", placeholder: "如：企业技术中心")]),
+                .element(named: "label", nodes: [.text("级别"), UI.select("level", options: RDCenter.Level.allCases.map { ($0.rawValue, $0.chineseName) }, selected: [])]),
+                .element(named: "label", nodes: [.text("认定日期"), UI.textInput("recognizedOn", "", type: "date")]),
+                .button(.type(.submit), .text("登记研发机构"))) : .empty
+        )
+    }
+
+    func checksSection() -> Node<HTML.BodyContext> {
+        .group(
+            .forEach(checks) { c in
+                .div(.class("card"),
+                     .h3(.text("\(c.tier.chineseName)：" + (c.meets ? "可核查的条件均已满足" : c.nearly ? "差一项（列入培育库）" : c.unknown.isEmpty ? "差\(c.unmet.count)项" : "数据不全"))),
+                     .table(.thead(.tr(.th("条件"), .th("要求"), .th("现状"), .th("差距"))),
+                            .tbody(.forEach(c.conditions) { k in
+                                .tr(.td(.text(k.name)), .td(.text(k.required)), .td(.text(k.actual)),
+                                    .td(.text(k.met == true ? "✓ 满足" : (k.gap ?? "待补充数据"))))
+                            })),
+                     c.toVerify.isEmpty ? .empty : .p(.class("meta"), .text("另需人工核实：" + c.toVerify.joined(separator: "；"))))
+            }
+        )
+    }
 
     public func render(_ ctx: PageContext) -> String {
         let e = enterprise
@@ -40,6 +98,8 @@ public struct EnterprisePage: Sendable {
                         .td(.text(t.expiresOn?.iso ?? "长期")),
                         .td(.text(t.isValid(on: today) ? (soon ? "有效，半年内到期，需准备重新认定" : "有效") : (t.grantedOn > today ? "未生效" : "已过期"))))
                 })),
+            pathSection(ctx),
+            centersSection(ctx),
             .h2("历年数据（万元）"),
             years.isEmpty ? .p(.class("meta"), .text("尚无年度数据。")) : .div(.class("scroll"), .table(
                 .thead(.tr(.th("年度"), .th("规模"), .th("营业收入"), .th("主营业务收入"), .th("研发费用"), .th("高新技术产品收入"), .th("纳税"), .th("资产总额"),
@@ -51,16 +111,7 @@ public struct EnterprisePage: Sendable {
                         .td(.text(Self.i(y.designPatents))))
                 }))),
             .h2("对照认定条件"),
-            .forEach(checks) { c in
-                .div(.class("card"),
-                     .h3(.text("\(c.tier.chineseName)：" + (c.meets ? "可核查的条件均已满足" : c.nearly ? "差一项（列入培育库）" : c.unknown.isEmpty ? "差\(c.unmet.count)项" : "数据不全"))),
-                     .table(.thead(.tr(.th("条件"), .th("要求"), .th("现状"), .th("差距"))),
-                            .tbody(.forEach(c.conditions) { k in
-                                .tr(.td(.text(k.name)), .td(.text(k.required)), .td(.text(k.actual)),
-                                    .td(.text(k.met == true ? "✓ 满足" : (k.gap ?? "待补充数据"))))
-                            })),
-                     c.toVerify.isEmpty ? .empty : .p(.class("meta"), .text("另需人工核实：" + c.toVerify.joined(separator: "；"))))
-            },
+            checksSection(),
             canEdit ? .group(
                 .h2("录入年度数据"),
                 .p(.class("meta"), .text("留空的项保持该年度已有数值；金额单位万元。")),
