@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Persistence
 import Spreadsheet
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -134,6 +135,89 @@ struct CoverageTests {
             let ind = try await office.get("/indicators/\(i.id)?year=2026")
             // 2026 reads the latest year's data (2025): 1 of 2.
             #expect(ind.text.contains("<td>50</td><td>系统计算</td>") && ind.text.contains("规上工业企业2家，建有研发机构1家，未建1家"))
+        }
+    }
+}
+
+@Suite("一企一档：坏输入与不丢数、生成的企业库上的计算指标")
+struct EnterpriseIntegrityTests {
+    @Test("同类认定时间重叠被拒绝；有重点项目的企业不能归档；归档后历史仍可查、不再计入列表", arguments: [TestDB.sqlite])
+    func overlapAndArchive(_ db: TestDB) async throws {
+        try await withGuatu(db) { app in
+            let f = try await Fixture.make(app)
+            let boot = Actor(userId: 0, username: "fixture", displayName: "督查室", zoneId: f.zoneId, unitId: nil, roles: [.office])
+            var d = EnterpriseDraft(); d.creditCode = "91440300708461136T"; d.name = "华芯微电子有限公司"
+            let id = try await app.store.createEnterprise(d, today: testToday, actor: boot)
+            var office = Browser(app)
+            _ = try await office.login("office")
+            _ = try await office.get("/enterprises/\(id)")
+            #expect(try await office.post("/enterprises/\(id)/tiers", [("kind", "hnte"), ("certificate", "GR202344030001"), ("grantedOn", "2023-12-01")]).status == .seeOther)
+            let overlap = try await office.post("/enterprises/\(id)/tiers", [("kind", "hnte"), ("certificate", "GR202644030009"), ("grantedOn", "2026-05-01")])
+            #expect(overlap.status == .unprocessableEntity && overlap.text.contains("时间重叠"))
+            // Re-certification after the old certificate ends is accepted.
+            #expect(try await office.post("/enterprises/\(id)/tiers", [("kind", "hnte"), ("certificate", "GR202644030009"), ("grantedOn", "2026-12-01")]).status == .seeOther)
+
+            let pid = try await app.store.createProject(name: "晶圆项目", enterpriseId: id, chain: "", totalInvestment: 1_000, ownerUnitId: f.unitA, taskId: nil,
+                                                        signedOn: Day(iso: "2026-01-10")!, actor: boot)
+            let refused = try await office.post("/enterprises/\(id)/archive", [("version", "1")])
+            #expect(refused.status == .conflict && refused.text.contains("晶圆项目") && refused.text.contains("不能归档"))
+            #expect(try await app.store.enterprise(id: id, zoneId: f.zoneId).enterprise.archived == false)
+            // Without the project (archived by SQL here; projects have no archive screen yet) the firm archives; its page stays readable.
+            try await (app.db as! any SQLDatabase).raw("UPDATE key_projects SET archived_at = '2026-06-01T00:00:00.000Z' WHERE id = \(bind: pid)").run()
+            _ = try await office.get("/enterprises/\(id)")
+            #expect(try await office.post("/enterprises/\(id)/archive", [("version", "1")]).status == .seeOther)
+            let page = try await office.get("/enterprises/\(id)")
+            #expect(page.status == .ok && page.text.contains("该企业已归档") && page.text.contains("GR202344030001"))
+            #expect(try await app.store.enterprises(zoneId: f.zoneId, EnterpriseFilter(year: 2025), asOf: testToday).total == 0)
+        }
+    }
+
+    @Test("生成的300家企业：覆盖率与高企数和逐家独立清点一致", arguments: TestDB.all)
+    func generatedRegistry(_ db: TestDB) async throws {
+        try await withGuatu(db) { app in
+            let f = try await Fixture.make(app)
+            let boot = Actor(userId: 0, username: "fixture", displayName: "督查室", zoneId: f.zoneId, unitId: nil, roles: [.office])
+            // A deterministic generator (LCG), independent of the product's demo code.
+            var seed: UInt64 = 20261126
+            func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int((seed >> 33) % UInt64(n)) }
+            let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+            var rows: [EnterpriseImport.Row] = []
+            var expectRD = (group: 0, covered: 0), expectPatent = (group: 0, covered: 0), expectHNTE = 0
+            var plans: [(code: String, rd: Bool, hnte: Bool)] = []
+            for i in 0..<300 {
+                var code = "9144030"
+                for _ in 0..<10 { code.append(alphabet[next(alphabet.count)]) }
+                code.append(CreditCode.checkCharacter(code)!)
+                let section = ["C", "C", "C", "I", "D", "M"][next(6)]
+                let above = next(3) > 0
+                let patents = next(4) == 0 ? 0 : next(5) + 1
+                let rd = next(2) == 0, hnte = next(4) == 0
+                var d = EnterpriseDraft(); d.creditCode = code; d.name = "生成企业\(i)号有限公司"; d.industryCode = "\(section)\(1000 + next(8999))"
+                rows.append(.init(line: i + 2, draft: d, year: EnterpriseYear(year: 2025, revenue: 3_000, aboveScale: above, inventionPatents: patents)))
+                plans.append((code, rd, hnte))
+                // The independent count, straight from the definitions.
+                if above && ["B", "C", "D"].contains(section) { expectRD.group += 1; if rd { expectRD.covered += 1 } }
+                if above && section == "C" { expectPatent.group += 1; if patents > 0 { expectPatent.covered += 1 } }
+                if hnte { expectHNTE += 1 }
+            }
+            _ = try await app.store.importEnterprises(rows, today: testToday, actor: boot)
+            let ids = Dictionary(uniqueKeysWithValues: try await app.store.enterpriseRecords(zoneId: f.zoneId).map { ($0.enterprise.creditCode, $0.enterprise.id) })
+            for p in plans {
+                guard let id = ids[p.code] else { Issue.record("missing \(p.code)"); continue }
+                if p.rd { try await app.store.addRDCenter(enterpriseId: id, RDCenter(name: "企业技术中心", level: .own, recognizedOn: Day(iso: "2025-03-01")!), actor: boot) }
+                if p.hnte { try await app.store.addTier(enterpriseId: id, EnterpriseTier(kind: .hnte, certificate: "", grantedOn: Day(iso: "2025-06-01")!), actor: boot) }
+            }
+            var office = Browser(app)
+            _ = try await office.login("office")
+            let page = try await office.get("/enterprises/coverage?year=2025")
+            #expect(page.text.contains("规上工业企业\(expectRD.group)家，建有研发机构\(expectRD.covered)家"))
+            #expect(page.text.contains("规上制造业企业\(expectPatent.group)家，拥有有效专利\(expectPatent.covered)家"))
+            var d = IndicatorDraft()
+            d.code = "QY-03"; d.name = "有效高企数"; d.unit = "家"; d.direction = .higher; d.frequency = .annual; d.source = .computed; d.formula = .hnteCount; d.ownerUnitId = f.unitA
+            let i = try await app.store.createIndicator(d, actor: boot)
+            try await app.store.setIndicatorYear(indicatorId: i.id, year: 2026, Trajectory(baseline: 10, target: 100), version: 0, actor: boot)
+            let ind = try await office.get("/indicators/\(i.id)?year=2026")
+            #expect(ind.text.contains("<td>\(expectHNTE)</td><td>系统计算</td>") && ind.text.contains("高企名单"))
         }
     }
 }

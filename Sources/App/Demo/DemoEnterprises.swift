@@ -127,12 +127,12 @@ enum DemoEnterprises {
 
         // The two campaigns as computed indicators, owned by 科技创新局.
         if let owner = units["科技创新局"] {
-            for (code, m, target) in [("QY-01", ComputedMeasure.rdCoverage, 100.0), ("QY-02", .patentCoverage, 100.0)] {
+            for (code, m, baseline, target) in [("QY-01", ComputedMeasure.rdCoverage, 60.0, 100.0), ("QY-02", .patentCoverage, 60.0, 100.0), ("QY-03", .hnteCount, 30.0, 45.0)] {
                 var d = IndicatorDraft()
-                d.code = code; d.name = m.chineseName; d.unit = "%"; d.direction = .higher; d.frequency = .quarterly; d.source = .computed; d.formula = m
+                d.code = code; d.name = m.chineseName; d.unit = m.unit; d.direction = .higher; d.frequency = .quarterly; d.source = .computed; d.formula = m
                 d.ownerUnitId = owner; d.caliber = "由系统按一企一档计算：规上企业以最近年度统计为准，研发机构含企业自建，专利为年底有效专利"
                 let i = try await app.store.createIndicator(d, actor: system)
-                try await app.store.setIndicatorYear(indicatorId: i.id, year: today.year, Trajectory(baseline: 60, target: target), version: 0, actor: system)
+                try await app.store.setIndicatorYear(indicatorId: i.id, year: today.year, Trajectory(baseline: baseline, target: target), version: 0, actor: system)
             }
         }
     }

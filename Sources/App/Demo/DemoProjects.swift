@@ -20,10 +20,13 @@ enum DemoProjects {
         var tasks: [TaskItem] = []
         if let plan { tasks = try await store.tasks(zoneId: zone.id, TaskFilter(year: today.year, planId: plan.id)) }
         var rng = SeededRandom(seed: 77)
+        // The investing firm, from the registry, where one of the project's chain is there.
+        let firms = try await store.enterpriseRecords(zoneId: zone.id).map(\.enterprise)
         for (k, item) in items.enumerated() {
             guard let owner = units[item.4] ?? units.values.min() else { continue }
             let signed = Day(year: today.year - 1, month: 3 + k, day: 10)!
-            let id = try await store.createProject(name: item.0, enterpriseId: nil, chain: item.1, totalInvestment: item.2, ownerUnitId: owner,
+            let investor = firms.filter { $0.chain == item.1 }.dropFirst(k).first
+            let id = try await store.createProject(name: item.0, enterpriseId: investor?.id, chain: item.1, totalInvestment: item.2, ownerUnitId: owner,
                                                    taskId: tasks.isEmpty ? nil : tasks[k % tasks.count].id, signedOn: signed, actor: system)
             var day = signed
             var version = 1

@@ -17,6 +17,7 @@ enum EnterpriseController {
         app.on(.POST, "/enterprises/:id/edit", .permission(.editMatrix), use: update)
         app.on(.POST, "/enterprises/:id/years", .permission(.editMatrix), use: setYear)
         app.on(.POST, "/enterprises/:id/tiers", .permission(.editMatrix), use: addTier)
+        app.on(.POST, "/enterprises/:id/archive", .permission(.editMatrix), use: archive)
     }
 
     /// The list's filter from the query string; bad values are refused (400) with the field.
@@ -217,6 +218,21 @@ enum EnterpriseController {
             return try await page(req, id: id, error: e.message, status: .unprocessableEntity)
         }
         return req.redirect(to: SiteURL.enterprise(id).with([("notice", "saved")]))
+    }
+
+    @Sendable static func archive(_ req: Request) async throws -> Response {
+        let actor = try req.actor(.editMatrix)
+        let id = try req.id()
+        let form = try FormFields.require(req)
+        guard let version = Int(form.text("version")) else { throw AppError.badRequest("缺少版本号", field: "version") }
+        do {
+            try await req.store.archiveEnterprise(id: id, version: version, actor: actor)
+        } catch let StoreError.invalid(e) {
+            return try await page(req, id: id, error: e.message, status: .conflict)
+        } catch StoreError.conflict {
+            return try await page(req, id: id, error: "企业信息已被他人修改或已归档，未做改动", status: .conflict)
+        }
+        return req.redirect(to: SiteURL.enterprise(id).path)
     }
 
     @Sendable static func addTier(_ req: Request) async throws -> Response {

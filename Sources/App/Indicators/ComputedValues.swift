@@ -1,16 +1,35 @@
 import Domain
 import Persistence
 import Vapor
+import Views
 
 /// The values of a computed indicator (`Indicator.Source.computed`) for each period of a year up to today, read
 /// from the product's own records through `ComputedIndicator` and kept in the zone view cache until data changes.
 enum ComputedValues {
+    /// Where the records behind a computed indicator's figure are listed.
+    static func records(_ m: ComputedMeasure, year: Int) -> (url: String, label: String) {
+        switch m {
+        case .tasksOnTime: return (SiteURL.matrix.path, "工作矩阵")
+        case .reportsOnTime: return (SiteURL.reviews.path, "交账审核")
+        case .ordersClosed: return (SiteURL.supervision.path, "督办")
+        case .rdCoverage, .patentCoverage: return (SiteURL.enterpriseCoverage.with([("year", String(year - 1))]), "未覆盖的企业名单")
+        case .investmentCompletion: return (SiteURL.projects.path, "重点项目")
+        case .hnteCount: return (SiteURL.enterprises.with([("tier", "hnte")]), "高企名单")
+        }
+    }
+
     static func values(_ req: Request, _ actor: Actor, _ indicator: Indicator, year: Int) async throws -> [String: Measure] {
         guard indicator.source == .computed, let m = indicator.formula else { return [:] }
         let (store, calendar, today) = (req.store, req.calendar, req.today)
         let zoneId = actor.zoneId
         return try await req.cached(actor, "computed|\(indicator.id)|\(m.rawValue)|\(indicator.frequency.rawValue)|\(year)|\(today.iso)") {
             let keys = IndicatorPeriods.keys(year: year, indicator.frequency).filter { (IndicatorPeriods.firstDay($0) ?? today) <= today }
+            if m == .hnteCount {
+                let tiers = try await store.enterpriseRecords(zoneId: zoneId).flatMap { r in r.tiers.map { (r.enterprise.id, $0.tier) } }
+                return Dictionary(uniqueKeysWithValues: keys.compactMap { key in
+                    AssessmentPeriod(key: key).map { (key, ComputedIndicator.hnteCount(tiers, period: $0, asOf: today)) }
+                })
+            }
             if m == .investmentCompletion {
                 let months = try await store.projectInvestments(zoneId: zoneId).values.flatMap { $0 }
                 return Dictionary(uniqueKeysWithValues: keys.compactMap { key in

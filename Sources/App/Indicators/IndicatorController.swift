@@ -75,6 +75,7 @@ enum IndicatorController {
         p.canRevise = actor.can(.editMatrix)
         if p.canRevise { p.units = try await req.store.units(zoneId: actor.zoneId).map { ($0.id, $0.name) } }
         p.computedDetails = try await ComputedValues.values(req, actor, indicator, year: y).mapValues(\.detail)
+        p.computedRecords = indicator.formula.map { ComputedValues.records($0, year: y) }
         return req.html(p.render(req.pageContext(current: .indicators)), status: status)
     }
 

@@ -15,6 +15,8 @@ public enum ComputedMeasure: String, Codable, Sendable, CaseIterable {
     case patentCoverage
     /// 重点项目投资完成率: Σ actual ÷ Σ planned investment of the year's months up to the period's end, % (`InvestmentProgress`).
     case investmentCompletion
+    /// 有效高新技术企业数: firms holding a valid 高企 certificate on the period's last day (or today), 家.
+    case hnteCount
 
     public var chineseName: String {
         switch self {
@@ -24,9 +26,10 @@ public enum ComputedMeasure: String, Codable, Sendable, CaseIterable {
         case .rdCoverage: return "规上工业企业研发机构覆盖率"
         case .patentCoverage: return "规上制造业企业有效专利覆盖率"
         case .investmentCompletion: return "重点项目投资完成率"
+        case .hnteCount: return "有效高新技术企业数"
         }
     }
-    public var unit: String { "%" }
+    public var unit: String { self == .hnteCount ? "家" : "%" }
 }
 
 public enum ComputedIndicator {
@@ -42,6 +45,13 @@ public enum ComputedIndicator {
         return Measure(value: rate, detail: detail)
     }
 
+    /// 有效高新技术企业数 on the period's last day (or `asOf`, if earlier).
+    public static func hnteCount(_ tiers: [(enterpriseId: Int, tier: EnterpriseTier)], period: AssessmentPeriod, asOf: Day) -> Measure {
+        let day = min(period.end, asOf)
+        let n = Set(tiers.filter { $0.tier.kind == .hnte && $0.tier.isValid(on: day) }.map(\.enterpriseId)).count
+        return Measure(value: Double(n), detail: "\(day)有效高企\(n)家")
+    }
+
     /// 重点项目投资完成率 for a period: the year's months through the period's last month (or the as-of month).
     public static func investment(_ months: [MonthlyInvestment], period: AssessmentPeriod, asOf: Day) -> Measure {
         let end = min(period.end, asOf)
@@ -52,7 +62,7 @@ public enum ComputedIndicator {
 
     public static func value(_ m: ComputedMeasure, facts: AssessmentMeasures.Facts, orders: [BulletinBuilder.OrderFact]) -> Measure {
         switch m {
-        case .rdCoverage, .patentCoverage, .investmentCompletion:
+        case .rdCoverage, .patentCoverage, .investmentCompletion, .hnteCount:
             return Measure(value: nil, detail: "按企业库或项目库计算")
         case .ordersClosed:
             let end = min(facts.period.end, facts.asOf)

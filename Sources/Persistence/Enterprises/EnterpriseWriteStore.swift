@@ -91,12 +91,34 @@ extension Store {
         let cert = t.certificate.trimmingCharacters(in: .whitespaces)
         guard cert.count <= 60 else { throw StoreError.invalid(ValidationError(field: "certificate", "证书编号不能超过60字")) }
         if let e = t.expiresOn, e < t.grantedOn { throw StoreError.invalid(ValidationError(field: "expiresOn", "有效期至不能早于认定日期")) }
+        // Two titles of the same kind may not be valid on the same day (a re-certification starts after the old one ends).
+        let existing = try await enterprise(id: enterpriseId, zoneId: actor.zoneId).tiers.map(\.tier).filter { $0.kind == t.kind }
+        if let clash = existing.first(where: { o in (t.expiresOn.map { o.grantedOn <= $0 } ?? true) && (o.expiresOn.map { t.grantedOn <= $0 } ?? true) }) {
+            throw StoreError.invalid(ValidationError(field: "grantedOn", "与已登记的\(t.kind.chineseName)（\(clash.grantedOn)至\(clash.expiresOn?.iso ?? "长期")）时间重叠"))
+        }
         try await write { tx in
             let id = try await tx.raw("""
                 INSERT INTO enterprise_tiers (zone_id, enterprise_id, kind, certificate, granted_on, expires_on, created_at)
                 VALUES (\(bind: actor.zoneId), \(bind: enterpriseId), \(bind: t.kind.rawValue), \(bind: cert), \(bind: t.grantedOn.iso), \(bind: t.expiresOn?.iso), \(bind: Store.timestamp())) RETURNING id
                 """).row(IDRow.self)!.id
             try await Store.audit(tx, actor: actor, action: .create, entity: "enterprise_tier", id: id, before: Optional<EnterpriseTier>.none, after: t)
+        }
+    }
+
+    /// Archives an enterprise: it leaves the lists, its history stays readable. Refused while key projects point at it.
+    public func archiveEnterprise(id: Int, version: Int, actor: Actor) async throws {
+        try await write { tx in
+            guard let before = try await tx.raw(Store.enterpriseColumns + " WHERE id = \(bind: id) AND zone_id = \(bind: actor.zoneId)").row(EnterpriseRow.self)?.enterprise else {
+                throw StoreError.notFound(entity: "enterprise", id: id)
+            }
+            guard before.version == version, !before.archived else { throw StoreError.conflict(entity: "enterprise", id: id, current: before.version) }
+            struct P: Decodable { let name: String }
+            let projects = try await tx.raw("SELECT name FROM key_projects WHERE enterprise_id = \(bind: id) AND archived_at IS NULL").rows(P.self)
+            if !projects.isEmpty {
+                throw StoreError.invalid(ValidationError(field: "id", "“\(before.name)”是重点项目\(projects.map { "“\($0.name)”" }.joined(separator: "、"))的投资企业，不能归档；请先调整项目"))
+            }
+            try await tx.raw("UPDATE enterprises SET archived_at = \(bind: Store.timestamp()), version = version + 1 WHERE id = \(bind: id)").run()
+            try await Store.audit(tx, actor: actor, action: .archive, entity: "enterprise", id: id, before: before, after: Optional<Enterprise>.none)
         }
     }
 

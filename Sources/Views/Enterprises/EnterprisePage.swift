@@ -87,7 +87,9 @@ public struct EnterprisePage: Sendable {
             .p(.class("meta"), .text("统一社会信用代码 \(e.creditCode) · 行业 \(e.industryCode.isEmpty ? "—" : e.industryCode) · 产业链 \(e.chain.isEmpty ? "—" : e.chain)"
                                      + " · 成立 \(e.foundedOn?.iso ?? "—") · 包联单位 \(servingUnit.isEmpty ? "—" : servingUnit) · 包联干部 \(e.visitingOfficial.isEmpty ? "—" : e.visitingOfficial)")),
             .unwrap(e.address.isEmpty ? nil : e.address) { .p(.class("meta"), .text("地址：\($0)")) },
-            canEdit ? .p(.a(.href(SiteURL.enterpriseEdit(e.id).path), .text("修改基本信息"))) : .empty,
+            e.archived ? .p(.class("errorbox"), .text("该企业已归档：不再出现在列表和统计中，历史数据保留可查。")) : .empty,
+            canEdit && !e.archived ? .p(.a(.href(SiteURL.enterpriseEdit(e.id).path), .text("修改基本信息")), .text("　"),
+                                        UI.postButton("归档", to: "/enterprises/\(e.id)/archive", csrf: ctx.csrfToken, version: e.version, confirm: "归档后该企业不再出现在列表和统计中，确定吗？")) : .empty,
             .unwrap(error) { .p(.class("errorbox"), .text($0)) },
             .h2("培育梯度"),
             tiers.isEmpty ? .p(.class("meta"), .text("尚无认定。")) : .table(

@@ -87,8 +87,9 @@ public struct IndicatorPage: Sendable {
     public var definitions: [IndicatorDefinition] = []
     public var canRevise = false
     public var units: [(Int, String)] = []
-    /// A computed indicator's arithmetic per period.
+    /// A computed indicator's arithmetic per period, and where its records are listed.
     public var computedDetails: [String: String] = [:]
+    public var computedRecords: (url: String, label: String)?
     public init(view: IndicatorYearView, year: Int, yearVersion: Int, canSetTarget: Bool, canEnter: Bool, pending: [Pending], canReview: Bool) {
         self.view = view; self.year = year; self.yearVersion = yearVersion; self.canSetTarget = canSetTarget; self.canEnter = canEnter
         self.pending = pending; self.canReview = canReview
@@ -102,6 +103,7 @@ public struct IndicatorPage: Sendable {
             .h1(.text("\(i.name)（\(i.code)）")),
             .p(.class("meta"), .text("\(i.unit) · \(i.direction.chineseName) · \(i.frequency.chineseName) · 来源：\(i.source.chineseName) · 责任单位：\(view.ownerName)"
                                      + (i.caliber.isEmpty ? "" : " · 统计口径：\(i.caliber)"))),
+            .unwrap(computedRecords) { r in .p(.text("由系统计算，依据的记录见："), .a(.href(r.url), .text(r.label))) },
             .unwrap(error) { .p(.class("errorbox"), .text($0)) },
             .raw(chart()),
             .div(.class("scroll"), .table(
