@@ -29,6 +29,7 @@ func routes(_ app: Application) throws {
     CoverageController.register(r)
     IncubationController.register(r)
     ProjectController.register(r)
+    FiscalController.register(r)
     EnterpriseController.register(r)
     RemindersController.register(r)
     TaskController.register(r)

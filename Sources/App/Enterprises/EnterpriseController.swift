@@ -12,6 +12,7 @@ enum EnterpriseController {
         app.on(.GET, SiteURL.enterpriseNew.path, .permission(.editMatrix), use: newForm)
         app.on(.POST, SiteURL.enterpriseNew.path, .permission(.editMatrix), use: create)
         app.on(.GET, SiteURL.enterprisePipeline.path, .permission(.readMatrix), use: PipelineController.show)
+        app.on(.GET, SiteURL.enterpriseBackbone.path, .permission(.readMatrix), use: BackboneController.show)
         app.on(.GET, "/enterprises/:id", .permission(.readMatrix), use: show)
         app.on(.GET, "/enterprises/:id/edit", .permission(.editMatrix), use: editForm)
         app.on(.POST, "/enterprises/:id/edit", .permission(.editMatrix), use: update)

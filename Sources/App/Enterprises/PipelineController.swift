@@ -37,3 +37,28 @@ enum PipelineController {
         return req.html(page.render(req.pageContext(current: .enterprises)))
     }
 }
+
+/// 骨干企业: the top 20 firms by revenue and by tax in a year, with their series over the years.
+enum BackboneController {
+    static let size = 20
+
+    @Sendable static func show(_ req: Request) async throws -> Response {
+        let actor = try req.actor(.readMatrix)
+        let year = try req.queryInt("year", in: 2000...2100) ?? (req.today.year - 1)
+        let records = try await req.store.enterpriseRecords(zoneId: actor.zoneId)
+        func rows(_ value: (EnterpriseYear) -> Double?) -> (top: [BackbonePage.Row], total: Double) {
+            let scored = records.compactMap { r -> (EnterpriseRecord, Double)? in
+                guard let y = r.years.first(where: { $0.year == year }), let v = value(y) else { return nil }
+                return (r, v)
+            }
+            let top = scored.sorted { ($0.1, $1.0.enterprise.name) > ($1.1, $0.0.enterprise.name) }.prefix(size).map { r, _ in
+                BackbonePage.Row(id: r.enterprise.id, name: r.enterprise.name, chain: r.enterprise.chain,
+                                 series: r.years.filter { $0.year <= year }.compactMap { y in value(y).map { (y.year, $0) } })
+            }
+            return (Array(top), scored.reduce(0) { $0 + $1.1 })
+        }
+        let revenue = rows(\.revenue), tax = rows(\.tax)
+        let page = BackbonePage(year: year, byRevenue: revenue.top, byTax: tax.top, revenueTotal: revenue.total, taxTotal: tax.total)
+        return req.html(page.render(req.pageContext(current: .enterprises)))
+    }
+}

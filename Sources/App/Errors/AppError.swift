@@ -26,7 +26,7 @@ struct AppError: Error, AbortError {
         "reporting_cycle": "交账周期", "supervision_settings": "督办规则", "notify_settings": "提醒渠道设置",
         "indicator": "指标", "indicator_value": "指标数值", "indicator_year": "指标年度目标", "indicator_rank": "同类排名",
         "assessment_scheme": "考核方案", "assessment_mark": "考核录入", "assessment_result": "考核结果",
-        "enterprise": "企业", "enterprise_year": "企业年度数据", "enterprise_tier": "企业认定", "rd_center": "研发机构", "carrier": "孵化载体", "incubation_step": "孵化记录", "key_project": "重点项目",
+        "enterprise": "企业", "enterprise_year": "企业年度数据", "enterprise_tier": "企业认定", "rd_center": "研发机构", "carrier": "孵化载体", "incubation_step": "孵化记录", "key_project": "重点项目", "fiscal_revenue": "财政收入",
     ]
 
     /// Maps what the lower layers throw to what the user sees.

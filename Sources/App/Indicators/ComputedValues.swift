@@ -15,6 +15,7 @@ enum ComputedValues {
         case .rdCoverage, .patentCoverage: return (SiteURL.enterpriseCoverage.with([("year", String(year - 1))]), "未覆盖的企业名单")
         case .investmentCompletion: return (SiteURL.projects.path, "重点项目")
         case .hnteCount: return (SiteURL.enterprises.with([("tier", "hnte")]), "高企名单")
+        case .fiscalGrowth: return (SiteURL.fiscal.with([("year", String(year))]), "财政税收")
         }
     }
 
@@ -24,6 +25,12 @@ enum ComputedValues {
         let zoneId = actor.zoneId
         return try await req.cached(actor, "computed|\(indicator.id)|\(m.rawValue)|\(indicator.frequency.rawValue)|\(year)|\(today.iso)") {
             let keys = IndicatorPeriods.keys(year: year, indicator.frequency).filter { (IndicatorPeriods.firstDay($0) ?? today) <= today }
+            if m == .fiscalGrowth {
+                let entries = try await store.fiscalEntries(zoneId: zoneId, years: [year - 1, year])
+                return Dictionary(uniqueKeysWithValues: keys.compactMap { key in
+                    AssessmentPeriod(key: key).map { (key, ComputedIndicator.fiscalGrowth(entries, period: $0, asOf: today)) }
+                })
+            }
             if m == .hnteCount {
                 let tiers = try await store.enterpriseRecords(zoneId: zoneId).flatMap { r in r.tiers.map { (r.enterprise.id, $0.tier) } }
                 return Dictionary(uniqueKeysWithValues: keys.compactMap { key in

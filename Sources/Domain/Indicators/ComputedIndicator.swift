@@ -17,6 +17,8 @@ public enum ComputedMeasure: String, Codable, Sendable, CaseIterable {
     case investmentCompletion
     /// 有效高新技术企业数: firms holding a valid 高企 certificate on the period's last day (or today), 家.
     case hnteCount
+    /// 一般公共预算收入同比增长: the year to date against the same months of last year, % (`FiscalSummary`).
+    case fiscalGrowth
 
     public var chineseName: String {
         switch self {
@@ -27,6 +29,7 @@ public enum ComputedMeasure: String, Codable, Sendable, CaseIterable {
         case .patentCoverage: return "规上制造业企业有效专利覆盖率"
         case .investmentCompletion: return "重点项目投资完成率"
         case .hnteCount: return "有效高新技术企业数"
+        case .fiscalGrowth: return "一般公共预算收入同比增长"
         }
     }
     public var unit: String { self == .hnteCount ? "家" : "%" }
@@ -43,6 +46,17 @@ public enum ComputedIndicator {
             ? "规上工业企业\(r.total)家，建有研发机构\(r.covered.count)家，未建\(r.uncovered.count)家"
             : "规上制造业企业\(r.total)家，拥有有效专利\(r.covered.count)家，“零专利”\(r.uncovered.count)家" + (r.unknown.isEmpty ? "" : "，缺专利数据\(r.unknown.count)家")
         return Measure(value: rate, detail: detail)
+    }
+
+    /// 一般公共预算收入同比增长 for the year to date through the period's last month (or the last month with figures).
+    public static func fiscalGrowth(_ entries: [FiscalEntry], period: AssessmentPeriod, asOf: Day) -> Measure {
+        let end = min(period.end, asOf)
+        let withData = entries.filter { $0.month.hasPrefix(String(format: "%04d-", period.year)) }.compactMap { Int($0.month.suffix(2)) }.max() ?? 0
+        let month = min(end.year > period.year ? 12 : end.month, withData)
+        guard month >= 1, let total = FiscalSummary.lines(entries, targets: [:], year: period.year, through: month).last, let g = total.growth else {
+            return Measure(value: nil, detail: "无本年或上年同期数据")
+        }
+        return Measure(value: g, detail: "1—\(month)月累计\(String(format: "%.0f", total.cumulative))万元，上年同期\(String(format: "%.0f", total.lastYearCumulative))万元")
     }
 
     /// 有效高新技术企业数 on the period's last day (or `asOf`, if earlier).
@@ -62,7 +76,7 @@ public enum ComputedIndicator {
 
     public static func value(_ m: ComputedMeasure, facts: AssessmentMeasures.Facts, orders: [BulletinBuilder.OrderFact]) -> Measure {
         switch m {
-        case .rdCoverage, .patentCoverage, .investmentCompletion, .hnteCount:
+        case .rdCoverage, .patentCoverage, .investmentCompletion, .hnteCount, .fiscalGrowth:
             return Measure(value: nil, detail: "按企业库或项目库计算")
         case .ordersClosed:
             let end = min(facts.period.end, facts.asOf)

@@ -32,6 +32,7 @@ public enum GuatuMigrations {
         CreateRDCenters(),
         CreateIncubation(),
         CreateKeyProjects(),
+        CreateFiscal(),
     ]
 }
 

@@ -93,6 +93,10 @@ public enum SiteURL: Sendable, Equatable {
     case enterpriseImportTemplate
     case enterprisePipeline
     case enterpriseCoverage
+    case enterpriseBackbone
+    case fiscal
+    case fiscalTargets
+    case fiscalImport
     case incubation
     case projects
     case project(Int)
@@ -209,6 +213,10 @@ public enum SiteURL: Sendable, Equatable {
         case .enterpriseImportTemplate: return "/enterprises/import-template.xlsx"
         case .enterprisePipeline: return "/enterprises/pipeline"
         case .enterpriseCoverage: return "/enterprises/coverage"
+        case .enterpriseBackbone: return "/enterprises/backbone"
+        case .fiscal: return "/fiscal"
+        case .fiscalTargets: return "/fiscal/targets"
+        case .fiscalImport: return "/fiscal/import"
         case .incubation: return "/incubation"
         case .projects: return "/projects"
         case .project(let id): return "/projects/\(id)"

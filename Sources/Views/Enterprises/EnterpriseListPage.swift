@@ -39,6 +39,8 @@ public struct EnterpriseListPage: Sendable {
                .a(.href(SiteURL.enterprisePipeline.path), .text("培育库：高企与科小的差距")), .text("　"),
                .a(.href(SiteURL.enterpriseCoverage.path), .text("研发机构全覆盖与专利清零")), .text("　"),
                .a(.href(SiteURL.incubation.path), .text("孵化链条")), .text("　"),
+               .a(.href(SiteURL.enterpriseBackbone.path), .text("骨干企业")), .text("　"),
+               .a(.href(SiteURL.fiscal.path), .text("财政税收")), .text("　"),
                .a(.href(SiteURL.enterprisesXLSX.with(query)), .text("导出当前列表（Excel）"))),
             .form(.method(.get), .action(SiteURL.enterprises.path), .class("filters"),
                   .element(named: "label", nodes: [.text("搜索"), UI.textInput("q", q["q"] ?? "", placeholder: "名称、信用代码或拼音首字母")]),
