@@ -102,3 +102,22 @@ struct IncubationChainTests {
         #expect(by[.park]!.carriers == 0 && by[.park]!.firms == 0)
     }
 }
+
+@Suite("证书到期提醒")
+struct CertificateReminderTests {
+    @Test("到期前90天、30天各提醒一次，发给包联单位；已重新认定或无包联单位的不提醒")
+    func reminders() {
+        let firm = Enterprise(id: 7, creditCode: "91440300708461136T", name: "华芯微电子有限公司", initials: "hxwdz", address: "", industryCode: "C3971", chain: "",
+                              foundedOn: nil, servingUnitId: 3, visitingOfficial: "")
+        let old = EnterpriseTier(kind: .hnte, certificate: "GR202344030001", grantedOn: Day(iso: "2023-12-20")!)  // expires 2026-12-19
+        #expect(old.expiresOn == Day(iso: "2026-12-19"))
+        let in60 = CertificateReminders.due(firms: [(firm, [old])], today: Day(iso: "2026-10-20")!)
+        #expect(in60.map(\.key) == ["tier:7:hnte:2026-12-19:90"] && in60[0].unitId == 3 && in60[0].title.contains("还有60天"))
+        #expect(CertificateReminders.due(firms: [(firm, [old])], today: Day(iso: "2026-11-26")!).map(\.key) == ["tier:7:hnte:2026-12-19:30"])
+        #expect(CertificateReminders.due(firms: [(firm, [old])], today: Day(iso: "2026-08-01")!).isEmpty)
+        let renewed = EnterpriseTier(kind: .hnte, certificate: "GR202644030009", grantedOn: Day(iso: "2026-12-20")!)
+        #expect(CertificateReminders.due(firms: [(firm, [old, renewed])], today: Day(iso: "2026-11-26")!).isEmpty)
+        var unserved = firm; unserved.servingUnitId = nil
+        #expect(CertificateReminders.due(firms: [(unserved, [old])], today: Day(iso: "2026-11-26")!).isEmpty)
+    }
+}

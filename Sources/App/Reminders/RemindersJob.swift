@@ -2,7 +2,8 @@ import Domain
 import Persistence
 import Vapor
 
-/// 提醒: finds what is due (each unit's report this period, each order's reply) and tells the unit —
+/// 提醒: finds what is due (each unit's report this period, each order's reply, certificates of the firms it serves
+/// about to expire) and tells the unit —
 /// in the app, by e-mail when the zone has an SMTP server, and in the group chat when it has a robot.
 /// Runs every few minutes in `serve` and on demand with `guatu remind`; each event goes out once per
 /// channel and recipient (the delivery log's unique key), failed sends are retried on later runs.
@@ -35,6 +36,8 @@ enum RemindersJob {
                                 title: "督办提醒（\(stage.chineseName)）：督字第\(o.id)号请于\(due.iso)前反馈",
                                 body: "\(o.level.chineseName)：\(o.requiredActions)", link: "/orders/\(o.id)"))
         }
+        // Certificates to renew (高企, 专精特新, 小巨人): to the unit that serves the firm.
+        out += CertificateReminders.due(firms: try await store.enterpriseRecords(zoneId: zoneId).map { ($0.enterprise, $0.tiers.map(\.tier)) }, today: today)
         return out
     }
 
