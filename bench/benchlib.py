@@ -201,6 +201,21 @@ def report(out_dir: str) -> int:
             all_ok &= ok
             lines += ["", f"{label} (5 runs, seconds): {', '.join(f'{t:.3f}' for t in times)}; worst {max(times):.3f} s; "
                           f"target < {target:g} s: {'✓' if ok else '✗'}"]
+    search = [float(t) for t in meta.get("registry_search_ms", "").split() if t]
+    if len(search) == 2:
+        ok = search[1] < 30
+        all_ok &= ok
+        lines += ["", f"Registry search as you type (20,000 firms, 600 requests): p50 {search[0]:.1f} ms, p99 {search[1]:.1f} ms; target p99 < 30 ms: {'✓' if ok else '✗'}"]
+    times = [float(t) for t in meta.get("registry_indicator_seconds", "").split() if t]
+    if times:
+        ok = max(times) < 0.2
+        all_ok &= ok
+        lines += ["", f"Registry computed indicators, each cold (seconds): {', '.join(f'{t:.3f}' for t in times)}; target < 0.2 s: {'✓' if ok else '✗'}"]
+    imp = meta.get("registry_import_seconds", "").split()
+    if imp:
+        ok = len(imp) == 1 and float(imp[0]) < 10
+        all_ok &= ok
+        lines += ["", f"Registry import of 20,000 rows: {' '.join(imp)} s; target < 10 s: {'✓' if ok else '✗'}"]
     lines += ["", f"All targets met: {'yes' if all_ok else 'no'}.", ""]
     text = "\n".join(lines)
     (out / "results.md").write_text(text)

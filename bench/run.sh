@@ -20,7 +20,7 @@ DURATION="${BENCH_DURATION:-15s}"
 WARMUP="${BENCH_WARMUP:-3s}"
 THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
-GENERATE_ARGS="${BENCH_GENERATE_ARGS:---units 60 --users 300 --work-points 200 --tasks 20000 --audit 200000}"
+GENERATE_ARGS="${BENCH_GENERATE_ARGS:---units 60 --users 300 --work-points 200 --tasks 20000 --audit 200000 --enterprises 20000}"
 BENCH_USER="${BENCH_USER:-office-bench}"
 BENCH_PASSWORD="${BENCH_PASSWORD:-Guatu@2026}"
 BASE="http://127.0.0.1:$PORT"
@@ -189,6 +189,12 @@ log "assessment: a year's scheme of 40 items, 5 cold runs and 5 what-ifs"
 ASSESSMENT="$(python3 bench/assessment.py "$BASE" "$TOKEN" "$(date +%Y)")" || { log "warning: assessment bench failed"; ASSESSMENT=""; }
 echo "$ASSESSMENT" | sed 's/^/    /'
 
+# The registry: search as you type, computed indicators over 20,000 firms, a 20,000-row import.
+wait_idle
+log "registry: search, computed indicators, import"
+REGISTRY="$(python3 bench/enterprises.py "$BASE" "$TOKEN")" || { log "warning: registry bench failed"; REGISTRY=""; }
+echo "$REGISTRY" | sed 's/^/    /'
+
 RSS="$(ps -o rss= -p "$SERVER_PID" 2>/dev/null | awk '{printf "%.0f MiB", $1/1024}')" || RSS=""
 {
     echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -202,6 +208,7 @@ RSS="$(ps -o rss= -p "$SERVER_PID" 2>/dev/null | awk '{printf "%.0f MiB", $1/102
     echo "server_rss=$RSS"
     echo "bulletin_seconds=$BULLETIN_TIMES"
     echo "$ASSESSMENT"
+    echo "$REGISTRY"
 } >"$OUT/meta.txt"
 
 echo

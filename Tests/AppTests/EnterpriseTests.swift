@@ -221,3 +221,30 @@ struct EnterpriseIntegrityTests {
         }
     }
 }
+
+@Suite("一企一档 API")
+struct EnterpriseApiTests {
+    @Test("检索、登记（校验位错误返回422并指出字段，重复返回409）、档案、指标各期数值", arguments: [TestDB.sqlite])
+    func api(_ db: TestDB) async throws {
+        try await withGuatu(db) { app in
+            let f = try await Fixture.make(app)
+            var api = Browser(app, bearer: f.tokens["office"])
+            let bad = try await api.json(.POST, "/api/v1/enterprises", #"{"creditCode": "91440300708461136A", "name": "坏代码公司"}"#)
+            #expect(bad.status == .unprocessableEntity && bad.errorField == "creditCode")
+            let made = try await api.json(.POST, "/api/v1/enterprises", #"{"creditCode": "91440300708461136T", "name": "华芯微电子有限公司", "chain": "电子信息"}"#)
+            #expect(made.status == .created)
+            let id = try #require(try made.json()["id"] as? Int)
+            #expect(try await api.json(.POST, "/api/v1/enterprises", #"{"creditCode": "91440300708461136T", "name": "又一家"}"#).status == .conflict)
+            let found = try await api.get("/api/v1/enterprises?q=hxw&limit=10")
+            let items = try #require(try found.json()["items"] as? [[String: Any]])
+            let total = try found.json()["total"] as? Int
+            #expect(items.map { $0["id"] as? Int } == [id] && total == 1)
+            #expect(try await api.get("/api/v1/enterprises?scale=huge").status == .badRequest)
+            let record = try await api.get("/api/v1/enterprises/\(id)")
+            let initials = (try record.json()["enterprise"] as? [String: Any])?["initials"] as? String
+            #expect(initials?.hasPrefix("hxwdz") == true)
+            var foreign = Browser(app, bearer: f.tokens["office2"])
+            #expect(try await foreign.get("/api/v1/enterprises/\(id)").status == .notFound)
+        }
+    }
+}

@@ -42,6 +42,12 @@ enum OpenAPIDocument {
             .init(method: "post", path: "/assessment/schemes/{id}/publish", summary: "发布结果：冻结方案版本与数据快照为新的结果版本，列出与上一版的变化（须带version与after）", request: "AssessmentPublish", response: "AssessmentResult", status: 201, query: []),
             .init(method: "get", path: "/assessment/schemes/{id}/result", summary: "已发布的考核结果（默认最新版；责任单位只得到本单位得分卡）", request: nil, response: "AssessmentResult", status: 200, query: ["version"]),
             .init(method: "post", path: "/assessment/schemes/{id}/marks", summary: "录入评议分、数据、加分、扣分或一票否决（须写理由）", request: "AssessmentMark", response: "AssessmentMarkStored", status: 201, query: []),
+            .init(method: "get", path: "/enterprises", summary: "一企一档列表与检索（名称、信用代码或拼音首字母；产业链、梯度、规模、包联单位筛选；分页）", request: nil, response: "EnterprisePage", status: 200,
+                  query: ["q", "chain", "tier", "scale", "unit", "year", "limit", "offset"]),
+            .init(method: "post", path: "/enterprises", summary: "登记企业（统一社会信用代码逐位校验，重复返回409）", request: "EnterpriseDraft", response: "Created", status: 201, query: []),
+            .init(method: "get", path: "/enterprises/{id}", summary: "企业档案：基本信息、历年数据、培育梯度", request: nil, response: "EnterpriseRecord", status: 200, query: []),
+            .init(method: "get", path: "/indicators", summary: "本区指标（代码、名称、频次、来源、计算口径）", request: nil, response: "IndicatorList", status: 200, query: []),
+            .init(method: "get", path: "/indicators/{id}/values", summary: "指标一年各期的目标与实际（填报、导入或系统计算；系统计算的附计算依据）", request: nil, response: "IndicatorValues", status: 200, query: ["year"]),
             .init(method: "get", path: "/calendar/{year}", summary: "一年的工作日历（法定节假日、调休、本区调整）；未录入国务院安排的年份附警告", request: nil, response: "CalendarYear", status: 200, query: []),
         ]
         for r in resources {
@@ -177,6 +183,24 @@ enum OpenAPIDocument {
                                      required: ["unitId", "kind", "key", "reason"])
         s["AssessmentMarkStored"] = object(["id": int, "unitId": int, "kind": str, "key": str, "points": num, "reason": str, "enteredByName": str,
                                             "enteredAt": str, "afterPublication": ["type": "boolean"]], required: ["id", "unitId", "kind", "key"])
+        let yearSchema = object(["year": int, "revenue": num, "mainRevenue": num, "rdExpense": num, "highTechRevenue": num, "tax": num, "totalAssets": num,
+                                 "employees": int, "rdStaff": int, "aboveScale": ["type": "boolean"], "inventionPatents": int, "utilityPatents": int, "designPatents": int],
+                                required: ["year", "aboveScale"])
+        let enterpriseFields: [String: [String: Any]] = ["creditCode": ["type": "string", "pattern": "^[0-9A-HJ-NPQRTUWXY]{18}$"], "name": str, "address": str,
+                                                         "industryCode": str, "chain": str, "foundedOn": date, "servingUnitId": int, "visitingOfficial": str]
+        s["EnterpriseDraft"] = object(enterpriseFields, required: ["creditCode", "name"])
+        var enterprise = enterpriseFields
+        enterprise["id"] = int; enterprise["initials"] = str; enterprise["archived"] = ["type": "boolean"]; enterprise["version"] = int
+        s["Enterprise"] = object(enterprise, required: ["id", "creditCode", "name", "version"])
+        s["EnterprisePage"] = object(["items": array(object(["id": int, "creditCode": str, "name": str, "chain": str, "industryCode": str, "servingUnitId": int,
+                                                             "tiers": array(str), "year": yearSchema], required: ["id", "creditCode", "name"])),
+                                      "total": int, "limit": int, "offset": int], required: ["items", "total", "limit", "offset"])
+        s["EnterpriseRecord"] = object(["enterprise": ref("Enterprise"), "years": array(yearSchema),
+                                        "tiers": array(object(["kind": enumeration(EnterpriseTier.Kind.allCases.map(\.rawValue)), "certificate": str, "grantedOn": date, "expiresOn": date],
+                                                              required: ["kind", "grantedOn"]))], required: ["enterprise", "years", "tiers"])
+        s["Created"] = object(["id": int], required: ["id"])
+        s["IndicatorList"] = array(object(["id": int, "code": str, "name": str, "unit": str, "frequency": str, "source": str, "formula": str], required: ["id", "code", "name"]))
+        s["IndicatorValues"] = array(object(["period": str, "target": num, "actual": num, "status": str, "detail": str], required: ["period"]))
         s["NotificationList"] = array(object(["id": int, "title": str, "body": str, "link": str, "createdAt": str, "readAt": nullable(str)]))
         return s
     }
@@ -186,12 +210,13 @@ enum OpenAPIDocument {
         "unitId": "单位编号（责任或配合）", "leaderId": "分管领导的用户编号", "status": "任务状态", "light": "红黄绿灯状态", "q": "名称包含",
         "includeArchived": "包含已归档", "entityType": "对象类型", "entityId": "对象编号", "username": "操作人",
         "open": "true：在办；false：已办结或撤销", "taskId": "任务编号", "version": "结果版本（默认最新）",
+        "chain": "产业链", "tier": "培育梯度（techSME、hnte、gazelle、srdi、littleGiant、listed）", "scale": "above（规上）或below（规下）", "unit": "包联单位编号",
     ]
 
     static func queryParameter(_ name: String) -> [String: Any] {
         let schema: [String: Any]
         if name == "includeArchived" || name == "open" { schema = ["type": "boolean"] }
-        else if ["status", "light", "q", "entityType", "username"].contains(name) { schema = str }
+        else if ["status", "light", "q", "entityType", "username", "chain", "tier", "scale"].contains(name) { schema = str }
         else { schema = int }
         return ["name": name, "in": "query", "required": false, "description": queryDescriptions[name] ?? name, "schema": schema]
     }

@@ -12,6 +12,7 @@ struct GenerateCommand: AsyncCommand {
         @Option(name: "audit") var audit: Int?
         @Option(name: "reports", help: "交账报告条数 (weekly reports, default 200000)") var reports: Int?
         @Option(name: "zone", help: "园区代码 (default: bench)") var zone: String?
+        @Option(name: "enterprises", help: "企业数（每家五年数据；default 0）") var enterprises: Int?
     }
     var help: String { "生成压测用的大型园区数据 (generate a large zone for benchmarks; user office-bench, password \(DemoLoader.password))" }
 
@@ -28,6 +29,19 @@ struct GenerateCommand: AsyncCommand {
         if try await app.store.zone(code: code) != nil { throw CommandFailure("园区 \(code) 已存在") }
         let hash = try await app.password.async.hash(DemoLoader.password)
         let id = try await app.store.generateLargeZone(code: code, size: size, year: app.today.year, today: app.today, officePasswordHash: hash)
+        if let n = signature.enterprises, n > 0 {
+            try await app.store.generateEnterprises(zoneId: id, count: n, lastYear: app.today.year - 1,
+                                                    actor: Actor(userId: 0, username: "guatu generate", displayName: "guatu generate", zoneId: id, unitId: nil, roles: [.office]))
+            // The registry's computed indicators, for the benchmark to time.
+            let actor = Actor(userId: 0, username: "guatu generate", displayName: "guatu generate", zoneId: id, unitId: nil, roles: [.office])
+            let owner = try await app.store.units(zoneId: id).first?.id ?? 0
+            for (k, m) in [ComputedMeasure.rdCoverage, .patentCoverage, .hnteCount].enumerated() {
+                var d = IndicatorDraft()
+                d.code = "QY-0\(k + 1)"; d.name = m.chineseName; d.unit = m.unit; d.direction = .higher; d.frequency = .quarterly; d.source = .computed; d.formula = m; d.ownerUnitId = owner
+                _ = try await app.store.createIndicator(d, actor: actor)
+            }
+            context.console.print("已生成\(n)家企业（各五年数据）")
+        }
         context.console.print("已生成园区 \(code)（编号\(id)）：\(size.units)个单位、\(size.users)名用户、\(size.workPoints)个工作要点、\(size.tasks)项任务、\(size.reports)份交账报告、\(size.audit)条审计记录")
     }
 }

@@ -41,5 +41,6 @@ func routes(_ app: Application) throws {
     ApiController.register(r)
     AccountabilityAPI.register(r)
     AssessmentAPI.register(r)
+    EnterpriseAPI.register(r)
     if app.guatu.benchRoutes { BenchFloorController.register(r) }
 }
