@@ -233,3 +233,34 @@ struct AssessmentTests {
         }
     }
 }
+
+@Suite("考核读取系统计算的指标")
+struct AssessmentComputedIndicatorTests {
+    @Test("指标项目引用系统计算的指标时，按其期内最新一期的计算值与轨迹目标计分", arguments: [TestDB.sqlite])
+    func computedIndicator(_ db: TestDB) async throws {
+        try await withGuatu(db) { app in
+            let f = try await Fixture.make(app)
+            let boot = Actor(userId: 0, username: "fixture", displayName: "督查室", zoneId: f.zoneId, unitId: nil, roles: [.office])
+            // May: taskB (weight 1) not done, a weight-3 task done on time → 75 %; target for May on 80 → 95 is 86.25 → completion 86.96 %.
+            var t = TaskDraft()
+            t.workPointId = f.workPointId; t.title = "五月按期完成的任务"; t.ownerUnitId = f.unitA; t.weight = 3
+            t.plannedStart = Day(iso: "2026-05-04"); t.deadline = Day(iso: "2026-05-20"); t.status = .done; t.percentDone = 100; t.doneOn = Day(iso: "2026-05-18")
+            _ = try await app.store.createTask(t, actor: boot, today: testToday, calendar: .official)
+            var d = IndicatorDraft()
+            d.code = "DK-01"; d.name = "全区任务按期完成率"; d.unit = "%"; d.direction = .higher; d.frequency = .monthly; d.source = .computed; d.formula = .tasksOnTime; d.ownerUnitId = f.unitA
+            let i = try await app.store.createIndicator(d, actor: boot)
+            try await app.store.setIndicatorYear(indicatorId: i.id, year: 2026, Trajectory(baseline: 80, target: 95), version: 0, actor: boot)
+            let scheme = AssessmentScheme(items: [SchemeItem(key: "ind", name: "按期完成率指标", source: .indicator, ref: i.id, points: 100, rule: ItemRule(kind: .ratio, target: 100))])
+            let s = try await app.store.createScheme(period: AssessmentPeriod(year: 2026, quarter: 2), category: .department, name: "二季度", definition: scheme, actor: boot)
+            var api = Browser(app, bearer: f.tokens["office"])
+            let preview = try await api.json(.POST, "/api/v1/assessment/schemes/\(s.id)/preview")
+            let cards = try #require(try preview.json()["scorecards"] as? [[String: Any]])
+            let a = try #require(cards.first { $0["unitId"] as? Int == f.unitA })
+            let item = try #require((a["items"] as? [[String: Any]])?.first)
+            // June has begun (today 2026-06-15) but no task fell due in it yet, so it has no value: May's 75 % against May's 86.25 is read.
+            let measure = try #require((item["measure"] as? NSNumber)?.doubleValue)
+            #expect(abs(measure - 75 / 86.25 * 100) < 1e-6, "measure \(measure)")
+            #expect((item["detail"] as? String)?.contains("5月") == true)
+        }
+    }
+}

@@ -28,7 +28,22 @@ enum AssessmentReads {
         async let indicatorsQ = store.indicatorFacts(zoneId: zoneId, indicatorIds: indicatorIds, period: period)
         async let marksQ = store.marks(schemeId: scheme.id, zoneId: zoneId)
         async let quartersQ = sources.contains(.quarter) ? store.quarterTotals(zoneId: zoneId, year: period.year, category: scheme.category) : [:]
-        let (units, tasks, counts, late, orders, indicators, marks, quarters) = try await (unitsQ, tasksQ, countsQ, lateQ, ordersQ, indicatorsQ, marksQ, quartersQ)
+        let (units, tasks, counts, late, orders, fetched, marks, quarters) = try await (unitsQ, tasksQ, countsQ, lateQ, ordersQ, indicatorsQ, marksQ, quartersQ)
+        var indicators = fetched
+        // Computed indicators have no stored values: read their latest period in the window from the product's records.
+        if indicators.contains(where: { $0.actual == nil }) {
+            let definitions = Dictionary(uniqueKeysWithValues: try await store.indicators(zoneId: zoneId).map { ($0.id, $0) })
+            for (k, fact) in indicators.enumerated() {
+                guard let def = definitions[fact.indicatorId], def.source == .computed, let m = def.formula else { continue }
+                let values = try await ComputedValues.compute(store: store, calendar: calendar, today: today, zoneId: zoneId, m: m, frequency: def.frequency, year: period.year)
+                let all = IndicatorPeriods.keys(year: period.year, def.frequency)
+                guard let key = all.last(where: { k in values[k]?.value != nil && (IndicatorPeriods.lastDay(k).map { $0 >= period.start && $0 <= period.end } ?? false) }),
+                      let actual = values[key]?.value else { continue }
+                let target = try await store.indicatorYear(indicatorId: def.id, year: period.year, zoneId: zoneId)?.trajectory.targets(keys: all).first { $0.key == key }?.target
+                indicators[k] = .init(indicatorId: def.id, name: def.name, ownerUnitId: def.ownerUnitId, direction: def.direction, periodKey: key, actual: actual,
+                                      target: target, valueId: nil)
+            }
+        }
         return .init(period: period, asOf: today, units: units.filter { $0.kind == scheme.category }, tasks: tasks, reportingPeriods: periodKeys,
                      reportCounts: counts, lateReportTaskIds: late, orders: orders, indicators: indicators, marks: marks.map(\.fact), quarterTotals: quarters)
     }

@@ -24,45 +24,50 @@ enum ComputedValues {
         let (store, calendar, today) = (req.store, req.calendar, req.today)
         let zoneId = actor.zoneId
         return try await req.cached(actor, "computed|\(indicator.id)|\(m.rawValue)|\(indicator.frequency.rawValue)|\(year)|\(today.iso)") {
-            let keys = IndicatorPeriods.keys(year: year, indicator.frequency).filter { (IndicatorPeriods.firstDay($0) ?? today) <= today }
-            if m == .fiscalGrowth {
-                let entries = try await store.fiscalEntries(zoneId: zoneId, years: [year - 1, year])
-                return Dictionary(uniqueKeysWithValues: keys.compactMap { key in
-                    AssessmentPeriod(key: key).map { (key, ComputedIndicator.fiscalGrowth(entries, period: $0, asOf: today)) }
-                })
-            }
-            if m == .hnteCount {
-                let tiers = try await store.enterpriseRecords(zoneId: zoneId).flatMap { r in r.tiers.map { (r.enterprise.id, $0.tier) } }
-                return Dictionary(uniqueKeysWithValues: keys.compactMap { key in
-                    AssessmentPeriod(key: key).map { (key, ComputedIndicator.hnteCount(tiers, period: $0, asOf: today)) }
-                })
-            }
-            if m == .investmentCompletion {
-                let months = try await store.projectInvestments(zoneId: zoneId).values.flatMap { $0 }
-                return Dictionary(uniqueKeysWithValues: keys.compactMap { key in
-                    AssessmentPeriod(key: key).map { (key, ComputedIndicator.investment(months, period: $0, asOf: today)) }
-                })
-            }
-            if m == .rdCoverage || m == .patentCoverage {
-                let firms = try await CoverageController.firms(store: store, zoneId: zoneId)
-                return Dictionary(uniqueKeysWithValues: keys.compactMap { key in
-                    AssessmentPeriod(key: key).map { (key, ComputedIndicator.coverage(m, firms: firms, period: $0, asOf: today)) }
-                })
-            }
-            var filter = TaskFilter(year: year); filter.order = .id
-            let tasks = m == .ordersClosed ? [] : try await store.tasks(zoneId: zoneId, filter)
-            let orders = m == .ordersClosed ? try await store.orderFacts(zoneId: zoneId) : []
-            let cycle = try await store.reportingCycle(zoneId: zoneId).cycle
-            var out: [String: Measure] = [:]
-            for key in keys {
-                guard let period = AssessmentPeriod(key: key) else { continue }
-                let reporting = m == .reportsOnTime ? period.months.flatMap { BulletinBuilder.periodsDue(in: year, $0, cycle: cycle, calendar: calendar) } : []
-                let counts = m == .reportsOnTime ? try await store.reportCounts(zoneId: zoneId, periodKeys: reporting.filter { $0.due <= today }.map(\.key)) : [:]
-                let facts = AssessmentMeasures.Facts(period: period, asOf: today, units: [], tasks: tasks, reportingPeriods: reporting, reportCounts: counts,
-                                                     lateReportTaskIds: [], orders: [], indicators: [], marks: [], quarterTotals: [:])
-                out[key] = ComputedIndicator.value(m, facts: facts, orders: orders)
-            }
-            return out
+            try await compute(store: store, calendar: calendar, today: today, zoneId: zoneId, m: m, frequency: indicator.frequency, year: year)
         }
+    }
+
+    /// The uncached computation (the assessment reads computed indicators through it).
+    static func compute(store: Store, calendar: WorkCalendar, today: Day, zoneId: Int, m: ComputedMeasure, frequency: Indicator.Frequency, year: Int) async throws -> [String: Measure] {
+        let keys = IndicatorPeriods.keys(year: year, frequency).filter { (IndicatorPeriods.firstDay($0) ?? today) <= today }
+        if m == .fiscalGrowth {
+            let entries = try await store.fiscalEntries(zoneId: zoneId, years: [year - 1, year])
+            return Dictionary(uniqueKeysWithValues: keys.compactMap { key in
+                AssessmentPeriod(key: key).map { (key, ComputedIndicator.fiscalGrowth(entries, period: $0, asOf: today)) }
+            })
+        }
+        if m == .hnteCount {
+            let tiers = try await store.enterpriseRecords(zoneId: zoneId).flatMap { r in r.tiers.map { (r.enterprise.id, $0.tier) } }
+            return Dictionary(uniqueKeysWithValues: keys.compactMap { key in
+                AssessmentPeriod(key: key).map { (key, ComputedIndicator.hnteCount(tiers, period: $0, asOf: today)) }
+            })
+        }
+        if m == .investmentCompletion {
+            let months = try await store.projectInvestments(zoneId: zoneId).values.flatMap { $0 }
+            return Dictionary(uniqueKeysWithValues: keys.compactMap { key in
+                AssessmentPeriod(key: key).map { (key, ComputedIndicator.investment(months, period: $0, asOf: today)) }
+            })
+        }
+        if m == .rdCoverage || m == .patentCoverage {
+            let firms = try await CoverageController.firms(store: store, zoneId: zoneId)
+            return Dictionary(uniqueKeysWithValues: keys.compactMap { key in
+                AssessmentPeriod(key: key).map { (key, ComputedIndicator.coverage(m, firms: firms, period: $0, asOf: today)) }
+            })
+        }
+        var filter = TaskFilter(year: year); filter.order = .id
+        let tasks = m == .ordersClosed ? [] : try await store.tasks(zoneId: zoneId, filter)
+        let orders = m == .ordersClosed ? try await store.orderFacts(zoneId: zoneId) : []
+        let cycle = try await store.reportingCycle(zoneId: zoneId).cycle
+        var out: [String: Measure] = [:]
+        for key in keys {
+            guard let period = AssessmentPeriod(key: key) else { continue }
+            let reporting = m == .reportsOnTime ? period.months.flatMap { BulletinBuilder.periodsDue(in: year, $0, cycle: cycle, calendar: calendar) } : []
+            let counts = m == .reportsOnTime ? try await store.reportCounts(zoneId: zoneId, periodKeys: reporting.filter { $0.due <= today }.map(\.key)) : [:]
+            let facts = AssessmentMeasures.Facts(period: period, asOf: today, units: [], tasks: tasks, reportingPeriods: reporting, reportCounts: counts,
+                                                 lateReportTaskIds: [], orders: [], indicators: [], marks: [], quarterTotals: [:])
+            out[key] = ComputedIndicator.value(m, facts: facts, orders: orders)
+        }
+        return out
     }
 }
