@@ -218,6 +218,18 @@ struct EnterpriseIntegrityTests {
             try await app.store.setIndicatorYear(indicatorId: i.id, year: 2026, Trajectory(baseline: 10, target: 100), version: 0, actor: boot)
             let ind = try await office.get("/indicators/\(i.id)?year=2026")
             #expect(ind.text.contains("<td>\(expectHNTE)</td><td>系统计算</td>") && ind.text.contains("高企名单"))
+            // The coverage indicators, counted in the database, against the same independent count.
+            d.code = "QY-01"; d.name = "研发机构覆盖率"; d.unit = "%"; d.formula = .rdCoverage
+            let rd = try await app.store.createIndicator(d, actor: boot)
+            d.code = "QY-02"; d.name = "专利覆盖率"; d.formula = .patentCoverage
+            let pt = try await app.store.createIndicator(d, actor: boot)
+            var api = Browser(app, bearer: f.tokens["office"])
+            for (id, expected) in [(rd.id, expectRD), (pt.id, expectPatent)] {
+                let values = try await api.get("/api/v1/indicators/\(id)/values?year=2026")
+                let list = try #require(try JSONSerialization.jsonObject(with: Data(values.text.utf8)) as? [[String: Any]], "\(values.status) \(values.text.prefix(300))")
+                let actual = try #require((list.first?["actual"] as? NSNumber)?.doubleValue)
+                #expect(abs(actual - 100 * Double(expected.covered) / Double(expected.group)) < 1e-9, "\(list.first?["detail"] ?? "")")
+            }
         }
     }
 }

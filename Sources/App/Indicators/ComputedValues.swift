@@ -38,10 +38,14 @@ enum ComputedValues {
             })
         }
         if m == .hnteCount {
-            let tiers = try await store.enterpriseRecords(zoneId: zoneId).flatMap { r in r.tiers.map { (r.enterprise.id, $0.tier) } }
-            return Dictionary(uniqueKeysWithValues: keys.compactMap { key in
-                AssessmentPeriod(key: key).map { (key, ComputedIndicator.hnteCount(tiers, period: $0, asOf: today)) }
-            })
+            var out: [String: Measure] = [:]
+            for key in keys {
+                guard let p = AssessmentPeriod(key: key) else { continue }
+                let day = min(p.end, today)
+                let n = try await store.hnteCount(zoneId: zoneId, on: day)
+                out[key] = Measure(value: Double(n), detail: "\(day)有效高企\(n)家")
+            }
+            return out
         }
         if m == .investmentCompletion {
             let months = try await store.projectInvestments(zoneId: zoneId).values.flatMap { $0 }
@@ -50,10 +54,14 @@ enum ComputedValues {
             })
         }
         if m == .rdCoverage || m == .patentCoverage {
-            let firms = try await CoverageController.firms(store: store, zoneId: zoneId)
-            return Dictionary(uniqueKeysWithValues: keys.compactMap { key in
-                AssessmentPeriod(key: key).map { (key, ComputedIndicator.coverage(m, firms: firms, period: $0, asOf: today)) }
-            })
+            var out: [String: Measure] = [:]
+            for key in keys {
+                guard let p = AssessmentPeriod(key: key) else { continue }
+                let c = m == .rdCoverage ? try await store.rdCoverageCount(zoneId: zoneId, year: p.year, end: min(p.end, today))
+                                         : try await store.patentCoverageCount(zoneId: zoneId, year: p.year)
+                out[key] = ComputedIndicator.coverage(m, count: (c.group, c.covered, c.unknown))
+            }
+            return out
         }
         var filter = TaskFilter(year: year); filter.order = .id
         let tasks = m == .ordersClosed ? [] : try await store.tasks(zoneId: zoneId, filter)

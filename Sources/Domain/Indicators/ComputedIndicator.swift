@@ -37,14 +37,13 @@ public enum ComputedMeasure: String, Codable, Sendable, CaseIterable {
 
 public enum ComputedIndicator {
     /// The measure over `facts` (one period), the whole zone counted as one unit; nil when nothing was due.
-    /// A coverage measure over the registry for a period (year's latest data, institutions recognised by the end).
-    public static func coverage(_ m: ComputedMeasure, firms: [(enterprise: Enterprise, years: [EnterpriseYear], centers: [RDCenter])], period: AssessmentPeriod, asOf: Day) -> Measure {
-        let end = min(period.end, asOf)
-        let r = m == .rdCoverage ? Coverage.rdCenters(firms, year: period.year, end: end) : Coverage.patents(firms.map { ($0.enterprise, $0.years) }, year: period.year)
-        guard let rate = r.rate else { return Measure(value: nil, detail: "登记的企业中没有规上\(m == .rdCoverage ? "工业" : "制造业")企业") }
+    /// A coverage measure from counts (group, covered, without data) — as the database counts them for a zone.
+    public static func coverage(_ m: ComputedMeasure, count: (group: Int, covered: Int, unknown: Int)) -> Measure {
+        guard count.group > 0 else { return Measure(value: nil, detail: "登记的企业中没有规上\(m == .rdCoverage ? "工业" : "制造业")企业") }
+        let rate = 100 * Double(count.covered) / Double(count.group)
         let detail = m == .rdCoverage
-            ? "规上工业企业\(r.total)家，建有研发机构\(r.covered.count)家，未建\(r.uncovered.count)家"
-            : "规上制造业企业\(r.total)家，拥有有效专利\(r.covered.count)家，“零专利”\(r.uncovered.count)家" + (r.unknown.isEmpty ? "" : "，缺专利数据\(r.unknown.count)家")
+            ? "规上工业企业\(count.group)家，建有研发机构\(count.covered)家，未建\(count.group - count.covered)家"
+            : "规上制造业企业\(count.group)家，拥有有效专利\(count.covered)家，“零专利”\(count.group - count.covered)家" + (count.unknown == 0 ? "" : "，缺专利数据\(count.unknown)家")
         return Measure(value: rate, detail: detail)
     }
 
@@ -57,13 +56,6 @@ public enum ComputedIndicator {
             return Measure(value: nil, detail: "无本年或上年同期数据")
         }
         return Measure(value: g, detail: "1—\(month)月累计\(String(format: "%.0f", total.cumulative))万元，上年同期\(String(format: "%.0f", total.lastYearCumulative))万元")
-    }
-
-    /// 有效高新技术企业数 on the period's last day (or `asOf`, if earlier).
-    public static func hnteCount(_ tiers: [(enterpriseId: Int, tier: EnterpriseTier)], period: AssessmentPeriod, asOf: Day) -> Measure {
-        let day = min(period.end, asOf)
-        let n = Set(tiers.filter { $0.tier.kind == .hnte && $0.tier.isValid(on: day) }.map(\.enterpriseId)).count
-        return Measure(value: Double(n), detail: "\(day)有效高企\(n)家")
     }
 
     /// 重点项目投资完成率 for a period: the year's months through the period's last month (or the as-of month).

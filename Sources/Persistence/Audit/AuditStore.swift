@@ -6,7 +6,7 @@ extension Store {
     /// Appends one line to the audit log, inside the caller's transaction.
     static func audit<B: Encodable, A: Encodable>(
         _ tx: any SQLDatabase, actor: Actor?, action: AuditEntry.Action, entity: String, id: Int?,
-        before: B?, after: A?, zoneId: Int? = nil
+        before: B?, after: A?, zoneId: Int? = nil, bumpVersion: Bool = true
     ) async throws {
         let beforeJSON = before.map { Store.json($0) }
         let afterJSON = after.map { Store.json($0) }
@@ -15,7 +15,8 @@ extension Store {
             VALUES (\(bind: zoneId ?? actor?.zoneId), \(bind: Store.timestamp()), \(bind: actor?.userId), \(bind: actor?.username ?? "system"),
                     \(bind: action.rawValue), \(bind: entity), \(bind: id), \(bind: beforeJSON), \(bind: afterJSON))
             """).run()
-        if let zone = zoneId ?? actor?.zoneId, [.create, .update, .archive, .restore].contains(action) {
+        // A bulk writer (an import) passes `bumpVersion: false` and raises the version once at its end.
+        if bumpVersion, let zone = zoneId ?? actor?.zoneId, [.create, .update, .archive, .restore].contains(action) {
             // Every business change passes here, inside its transaction: cached views of the zone expire with it.
             try await tx.raw("UPDATE zones SET data_version = data_version + 1 WHERE id = \(bind: zone)").run()
         }

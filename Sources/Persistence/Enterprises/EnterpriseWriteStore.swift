@@ -12,19 +12,24 @@ extension Store {
         }
     }
 
-    static func insertEnterprise(_ tx: any SQLDatabase, _ v: EnterpriseDraft.Valid, actor: Actor, now: String) async throws -> Int {
+    /// `bulk`: the caller (an import) has checked the code is new and the serving unit exists, and raises the zone's
+    /// data version once at its end.
+    static func insertEnterprise(_ tx: any SQLDatabase, _ v: EnterpriseDraft.Valid, actor: Actor, now: String, bulk: Bool = false) async throws -> Int {
         struct E: Decodable { let name: String }
-        if let other = try await tx.raw("SELECT name FROM enterprises WHERE zone_id = \(bind: actor.zoneId) AND credit_code = \(bind: v.creditCode)").row(E.self) {
-            throw StoreError.duplicate(field: "creditCode", message: "统一社会信用代码\(v.creditCode)已登记为“\(other.name)”")
+        if !bulk {
+            if let other = try await tx.raw("SELECT name FROM enterprises WHERE zone_id = \(bind: actor.zoneId) AND credit_code = \(bind: v.creditCode)").row(E.self) {
+                throw StoreError.duplicate(field: "creditCode", message: "统一社会信用代码\(v.creditCode)已登记为“\(other.name)”")
+            }
+            try await checkServingUnit(tx, v.servingUnitId, zoneId: actor.zoneId)
         }
-        try await checkServingUnit(tx, v.servingUnitId, zoneId: actor.zoneId)
         let id = try await tx.raw("""
             INSERT INTO enterprises (zone_id, credit_code, name, initials, address, industry_code, chain, founded_on, serving_unit_id, visiting_official, version, created_at, updated_at)
             VALUES (\(bind: actor.zoneId), \(bind: v.creditCode), \(bind: v.name), \(bind: v.initials), \(bind: v.address), \(bind: v.industryCode), \(bind: v.chain),
               \(bind: v.foundedOn?.iso), \(bind: v.servingUnitId), \(bind: v.visitingOfficial), 1, \(bind: now), \(bind: now)) RETURNING id
             """).row(IDRow.self)!.id
-        let created = try await tx.raw(Store.enterpriseColumns + " WHERE id = \(bind: id)").row(EnterpriseRow.self)!.enterprise
-        try await Store.audit(tx, actor: actor, action: .create, entity: "enterprise", id: id, before: Optional<Enterprise>.none, after: created)
+        let created = Enterprise(id: id, creditCode: v.creditCode, name: v.name, initials: v.initials, address: v.address, industryCode: v.industryCode,
+                                 chain: v.chain, foundedOn: v.foundedOn, servingUnitId: v.servingUnitId, visitingOfficial: v.visitingOfficial)
+        try await Store.audit(tx, actor: actor, action: .create, entity: "enterprise", id: id, before: Optional<Enterprise>.none, after: created, bumpVersion: !bulk)
         return id
     }
 
@@ -52,8 +57,9 @@ extension Store {
         try await Store.audit(tx, actor: actor, action: .update, entity: "enterprise", id: id, before: before, after: after)
     }
 
-    static func upsertYear(_ tx: any SQLDatabase, enterpriseId: Int, _ y: EnterpriseYear, actor: Actor, now: String) async throws {
-        let before = try await tx.raw(Store.yearColumns + " WHERE enterprise_id = \(bind: enterpriseId) AND year = \(bind: y.year)").row(YearRow.self)?.value
+    /// `new`: the enterprise was just created, so there is no earlier figure to read; `bulk` as for `insertEnterprise`.
+    static func upsertYear(_ tx: any SQLDatabase, enterpriseId: Int, _ y: EnterpriseYear, actor: Actor, now: String, new: Bool = false, bulk: Bool = false) async throws {
+        let before = new ? nil : try await tx.raw(Store.yearColumns + " WHERE enterprise_id = \(bind: enterpriseId) AND year = \(bind: y.year)").row(YearRow.self)?.value
         guard before != y else { return }
         try await tx.raw("""
             INSERT INTO enterprise_years (zone_id, enterprise_id, year, revenue, main_revenue, rd_expense, high_tech_revenue, tax, total_assets, employees, rd_staff,
@@ -66,7 +72,7 @@ extension Store {
               rd_staff = excluded.rd_staff, above_scale = excluded.above_scale, invention_patents = excluded.invention_patents,
               utility_patents = excluded.utility_patents, design_patents = excluded.design_patents, updated_at = excluded.updated_at
             """).run()
-        try await Store.audit(tx, actor: actor, action: before == nil ? .create : .update, entity: "enterprise_year", id: enterpriseId, before: before, after: y)
+        try await Store.audit(tx, actor: actor, action: before == nil ? .create : .update, entity: "enterprise_year", id: enterpriseId, before: before, after: y, bumpVersion: !bulk)
     }
 
     public func createEnterprise(_ d: EnterpriseDraft, today: Day, actor: Actor) async throws -> Int {
@@ -122,29 +128,40 @@ extension Store {
         }
     }
 
-    /// Applies an import all or nothing; returns (created, updated) enterprise counts.
+    /// Applies an import all or nothing; returns (created, updated) enterprise counts. The zone's codes and units are
+    /// read once; every row written is audited; the zone's data version rises once.
     public func importEnterprises(_ rows: [EnterpriseImport.Row], today: Day, actor: Actor) async throws -> (created: Int, updated: Int) {
         let valid = try rows.map { r in (r, try validated { try r.draft.validated(today: today) }) }
+        let unitIds = Set(try await units(zoneId: actor.zoneId, includeArchived: true).map(\.id))
+        for (row, v) in valid where v.servingUnitId.map({ !unitIds.contains($0) }) ?? false {
+            throw ImportRejected([ImportRowError(line: row.line, column: "包联单位", "包联单位不存在")])
+        }
         return try await write { tx in
-            struct E: Decodable { let id: Int }
-            var created = 0, updated = 0, touched = Set<Int>()
+            struct E: Decodable { let id: Int; let creditCode: String }
+            var known = Dictionary(try await tx.raw("SELECT id, credit_code FROM enterprises WHERE zone_id = \(bind: actor.zoneId)").rows(E.self).map { ($0.creditCode, $0.id) },
+                                   uniquingKeysWith: { a, _ in a })
+            var created = 0, updated = 0, touched = Set<Int>(), fresh = Set<Int>()
             let now = Store.timestamp()
             for (row, v) in valid {
                 let id: Int
-                do {
-                    if let existing = try await tx.raw("SELECT id FROM enterprises WHERE zone_id = \(bind: actor.zoneId) AND credit_code = \(bind: v.creditCode)").row(E.self) {
-                        id = existing.id
-                        if !touched.contains(id) { try await Store.updateEnterprise(tx, id: id, v, version: nil, actor: actor, now: now); updated += 1 }
-                    } else {
-                        id = try await Store.insertEnterprise(tx, v, actor: actor, now: now)
-                        created += 1
+                if let existing = known[v.creditCode] {
+                    id = existing
+                    if !touched.contains(id) {
+                        try await Store.updateEnterprise(tx, id: id, v, version: nil, actor: actor, now: now)
+                        updated += 1
                     }
-                } catch let StoreError.invalid(e) {
-                    throw ImportRejected([ImportRowError(line: row.line, column: e.field == "servingUnitId" ? "包联单位" : e.field, e.message)])
+                } else {
+                    id = try await Store.insertEnterprise(tx, v, actor: actor, now: now, bulk: true)
+                    known[v.creditCode] = id
+                    fresh.insert(id)
+                    created += 1
                 }
                 touched.insert(id)
-                if let y = row.year { try await Store.upsertYear(tx, enterpriseId: id, y, actor: actor, now: now) }
+                if let y = row.year {
+                    try await Store.upsertYear(tx, enterpriseId: id, y, actor: actor, now: now, new: fresh.contains(id), bulk: true)
+                }
             }
+            try await tx.raw("UPDATE zones SET data_version = data_version + 1 WHERE id = \(bind: actor.zoneId)").run()
             return (created, updated)
         }
     }
