@@ -589,6 +589,35 @@ class Suite:
         finally:
             context.close()
 
+    def test_registry(self) -> None:
+        """一企一档: search by pinyin initials, open a firm and its gap to 高企, the pipeline and the incubation chain."""
+        context, page = self.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            self.login(page, "office")
+            self.goto(page, "/enterprises")
+            total = page.locator("table.responsive tbody tr").count()
+            check(total >= 20, f"/enterprises lists only {total} rows")
+            first = page.locator("table.responsive tbody tr td a").first.inner_text().strip()
+            page.fill("input[name=q]", first[:2])
+            with page.expect_navigation(wait_until="load"):
+                page.get_by_role("button", name="查询").click()
+            names = [t.strip() for t in page.locator("table.responsive tbody tr td:first-child").all_inner_texts()]
+            log(f"  searching {first[:2]!r}: {len(names)} firm(s)")
+            check(names and all(first[:2] in n for n in names), f"searching {first[:2]!r} shows {names[:5]}")
+            with page.expect_navigation(wait_until="load"):
+                page.locator("table.responsive tbody tr td a").first.click()
+            text = self.body_text(page)
+            check("历年数据" in text and "统一社会信用代码" in text, "the firm's page shows no 历年数据 or credit code")
+            self.shot(page, "enterprise")
+            self.goto(page, "/enterprises/pipeline")
+            check(page.locator("svg.chart").count() == 1 and "高新技术企业" in self.body_text(page), "the pipeline shows no ladder chart")
+            self.shot(page, "pipeline")
+            self.goto(page, "/incubation")
+            check(page.locator("svg.chart").count() == 1 and "孵化器" in self.body_text(page), "the incubation chain is not drawn")
+            self.shot(page, "incubation")
+        finally:
+            context.close()
+
     def run_all(self) -> None:
         context, page = self.new_page(viewport={"width": 1280, "height": 900})
         try:
@@ -610,6 +639,7 @@ class Suite:
         self.run("order_page", self.test_order_page)
         self.run("bulletin_issue", self.test_bulletin_issue)
         self.run("assessment", self.test_assessment)
+        self.run("registry", self.test_registry)
 
 
 # --------------------------------------------------------------------------------------------

@@ -37,7 +37,9 @@ enum RemindersJob {
                                 body: "\(o.level.chineseName)：\(o.requiredActions)", link: "/orders/\(o.id)"))
         }
         // Certificates to renew (高企, 专精特新, 小巨人): to the unit that serves the firm.
-        out += CertificateReminders.due(firms: try await store.enterpriseRecords(zoneId: zoneId).map { ($0.enterprise, $0.tiers.map(\.tier)) }, today: today)
+        let expiring = try await store.expiringTiers(zoneId: zoneId, kinds: Array(CertificateReminders.renewable), from: today,
+                                                     to: today.adding(days: CertificateReminders.thresholds.max() ?? 90))
+        out += CertificateReminders.due(firms: expiring, today: today)
         return out
     }
 

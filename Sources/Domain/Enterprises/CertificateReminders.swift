@@ -5,7 +5,7 @@ import Foundation
 /// the threshold, so each goes out once.
 public enum CertificateReminders {
     public static let thresholds = [90, 30]
-    static let renewable: Set<EnterpriseTier.Kind> = [.hnte, .srdi, .littleGiant]
+    public static let renewable: Set<EnterpriseTier.Kind> = [.hnte, .srdi, .littleGiant]
 
     public static func due(firms: [(enterprise: Enterprise, tiers: [EnterpriseTier])], today: Day) -> [Reminder] {
         var out: [Reminder] = []

@@ -6,7 +6,7 @@ extension Store {
     /// Appends one line to the audit log, inside the caller's transaction.
     static func audit<B: Encodable, A: Encodable>(
         _ tx: any SQLDatabase, actor: Actor?, action: AuditEntry.Action, entity: String, id: Int?,
-        before: B?, after: A?, zoneId: Int? = nil, bumpVersion: Bool = true
+        before: B?, after: A?, zoneId: Int? = nil
     ) async throws {
         let beforeJSON = before.map { Store.json($0) }
         let afterJSON = after.map { Store.json($0) }
@@ -15,10 +15,32 @@ extension Store {
             VALUES (\(bind: zoneId ?? actor?.zoneId), \(bind: Store.timestamp()), \(bind: actor?.userId), \(bind: actor?.username ?? "system"),
                     \(bind: action.rawValue), \(bind: entity), \(bind: id), \(bind: beforeJSON), \(bind: afterJSON))
             """).run()
-        // A bulk writer (an import) passes `bumpVersion: false` and raises the version once at its end.
-        if bumpVersion, let zone = zoneId ?? actor?.zoneId, [.create, .update, .archive, .restore].contains(action) {
+        // A bulk writer (an import) uses `AuditBuffer` instead and raises the version once at its end.
+        if let zone = zoneId ?? actor?.zoneId, [.create, .update, .archive, .restore].contains(action) {
             // Every business change passes here, inside its transaction: cached views of the zone expire with it.
             try await tx.raw("UPDATE zones SET data_version = data_version + 1 WHERE id = \(bind: zone)").run()
+        }
+    }
+
+    /// Audit lines gathered by a bulk writer (an import) and written 200 to a statement at its end, in the same transaction.
+    final class AuditBuffer: @unchecked Sendable {
+        var rows: [(zoneId: Int, at: String, userId: Int, username: String, action: String, entity: String, id: Int?, before: String?, after: String?)] = []
+        func add<B: Encodable, A: Encodable>(actor: Actor, action: AuditEntry.Action, entity: String, id: Int?, before: B?, after: A?) {
+            rows.append((actor.zoneId, Store.timestamp(), actor.userId, actor.username, action.rawValue, entity, id, before.map { Store.json($0) }, after.map { Store.json($0) }))
+        }
+        func flush(_ tx: any SQLDatabase) async throws {
+            var i = 0
+            while i < rows.count {
+                let chunk = rows[i..<min(i + 200, rows.count)]
+                i += chunk.count
+                var q: SQLQueryString = "INSERT INTO audit_log (zone_id, at, user_id, username, action, entity_type, entity_id, before_json, after_json) VALUES "
+                for (k, r) in chunk.enumerated() {
+                    if k > 0 { q = q + ", " }
+                    q = q + "(\(bind: r.zoneId), \(bind: r.at), \(bind: r.userId), \(bind: r.username), \(bind: r.action), \(bind: r.entity), \(bind: r.id), \(bind: r.before), \(bind: r.after))"
+                }
+                try await tx.raw(q).run()
+            }
+            rows.removeAll()
         }
     }
 

@@ -128,6 +128,20 @@ extension Store {
         return list.map { e in EnterpriseRecord(enterprise: e, years: (years[e.id] ?? []).map(\.value), tiers: (tiers[e.id] ?? []).compactMap(\.tier)) }
     }
 
+    /// Firms (not archived) with a title of `kinds` expiring between `from` and `to`, each with all its titles of those
+    /// kinds (so a renewal already registered is seen) — what the certificate reminders need, without the registry.
+    public func expiringTiers(zoneId: Int, kinds: [EnterpriseTier.Kind], from: Day, to: Day) async throws -> [(enterprise: Enterprise, tiers: [EnterpriseTier])] {
+        let kindNames = kinds.map(\.rawValue)
+        let firms = try await sql.raw(Store.enterpriseColumns + """
+             WHERE zone_id = \(bind: zoneId) AND archived_at IS NULL AND id IN (SELECT enterprise_id FROM enterprise_tiers WHERE zone_id = \(bind: zoneId)
+               AND withdrawn_at IS NULL AND kind IN (\(binds: kindNames)) AND expires_on >= \(bind: from.iso) AND expires_on <= \(bind: to.iso))
+            """).rows(EnterpriseRow.self).map(\.enterprise)
+        guard !firms.isEmpty else { return [] }
+        let tiers = Dictionary(grouping: try await sql.raw("SELECT id, enterprise_id, kind, certificate, granted_on, expires_on FROM enterprise_tiers WHERE enterprise_id IN (\(binds: firms.map(\.id))) AND withdrawn_at IS NULL AND kind IN (\(binds: kindNames))")
+            .rows(TierRow.self), by: \.enterpriseId)
+        return firms.map { ($0, (tiers[$0.id] ?? []).compactMap(\.tier).map(\.tier)) }
+    }
+
     /// The chains named in the zone's registry, for filters.
     public func enterpriseChains(zoneId: Int) async throws -> [String] {
         struct R: Decodable { let chain: String }

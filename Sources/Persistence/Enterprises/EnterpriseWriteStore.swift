@@ -14,9 +14,9 @@ extension Store {
 
     /// `bulk`: the caller (an import) has checked the code is new and the serving unit exists, and raises the zone's
     /// data version once at its end.
-    static func insertEnterprise(_ tx: any SQLDatabase, _ v: EnterpriseDraft.Valid, actor: Actor, now: String, bulk: Bool = false) async throws -> Int {
+    static func insertEnterprise(_ tx: any SQLDatabase, _ v: EnterpriseDraft.Valid, actor: Actor, now: String, bulk: AuditBuffer? = nil) async throws -> Int {
         struct E: Decodable { let name: String }
-        if !bulk {
+        if bulk == nil {
             if let other = try await tx.raw("SELECT name FROM enterprises WHERE zone_id = \(bind: actor.zoneId) AND credit_code = \(bind: v.creditCode)").row(E.self) {
                 throw StoreError.duplicate(field: "creditCode", message: "统一社会信用代码\(v.creditCode)已登记为“\(other.name)”")
             }
@@ -29,7 +29,8 @@ extension Store {
             """).row(IDRow.self)!.id
         let created = Enterprise(id: id, creditCode: v.creditCode, name: v.name, initials: v.initials, address: v.address, industryCode: v.industryCode,
                                  chain: v.chain, foundedOn: v.foundedOn, servingUnitId: v.servingUnitId, visitingOfficial: v.visitingOfficial)
-        try await Store.audit(tx, actor: actor, action: .create, entity: "enterprise", id: id, before: Optional<Enterprise>.none, after: created, bumpVersion: !bulk)
+        if let bulk { bulk.add(actor: actor, action: .create, entity: "enterprise", id: id, before: Optional<Enterprise>.none, after: created) }
+        else { try await Store.audit(tx, actor: actor, action: .create, entity: "enterprise", id: id, before: Optional<Enterprise>.none, after: created) }
         return id
     }
 
@@ -58,7 +59,7 @@ extension Store {
     }
 
     /// `new`: the enterprise was just created, so there is no earlier figure to read; `bulk` as for `insertEnterprise`.
-    static func upsertYear(_ tx: any SQLDatabase, enterpriseId: Int, _ y: EnterpriseYear, actor: Actor, now: String, new: Bool = false, bulk: Bool = false) async throws {
+    static func upsertYear(_ tx: any SQLDatabase, enterpriseId: Int, _ y: EnterpriseYear, actor: Actor, now: String, new: Bool = false, bulk: AuditBuffer? = nil) async throws {
         let before = new ? nil : try await tx.raw(Store.yearColumns + " WHERE enterprise_id = \(bind: enterpriseId) AND year = \(bind: y.year)").row(YearRow.self)?.value
         guard before != y else { return }
         try await tx.raw("""
@@ -72,7 +73,8 @@ extension Store {
               rd_staff = excluded.rd_staff, above_scale = excluded.above_scale, invention_patents = excluded.invention_patents,
               utility_patents = excluded.utility_patents, design_patents = excluded.design_patents, updated_at = excluded.updated_at
             """).run()
-        try await Store.audit(tx, actor: actor, action: before == nil ? .create : .update, entity: "enterprise_year", id: enterpriseId, before: before, after: y, bumpVersion: !bulk)
+        if let bulk { bulk.add(actor: actor, action: before == nil ? .create : .update, entity: "enterprise_year", id: enterpriseId, before: before, after: y) }
+        else { try await Store.audit(tx, actor: actor, action: before == nil ? .create : .update, entity: "enterprise_year", id: enterpriseId, before: before, after: y) }
     }
 
     public func createEnterprise(_ d: EnterpriseDraft, today: Day, actor: Actor) async throws -> Int {
@@ -137,6 +139,7 @@ extension Store {
             throw ImportRejected([ImportRowError(line: row.line, column: "包联单位", "包联单位不存在")])
         }
         return try await write { tx in
+            let buffer = AuditBuffer()
             struct E: Decodable { let id: Int; let creditCode: String }
             var known = Dictionary(try await tx.raw("SELECT id, credit_code FROM enterprises WHERE zone_id = \(bind: actor.zoneId)").rows(E.self).map { ($0.creditCode, $0.id) },
                                    uniquingKeysWith: { a, _ in a })
@@ -151,16 +154,17 @@ extension Store {
                         updated += 1
                     }
                 } else {
-                    id = try await Store.insertEnterprise(tx, v, actor: actor, now: now, bulk: true)
+                    id = try await Store.insertEnterprise(tx, v, actor: actor, now: now, bulk: buffer)
                     known[v.creditCode] = id
                     fresh.insert(id)
                     created += 1
                 }
                 touched.insert(id)
                 if let y = row.year {
-                    try await Store.upsertYear(tx, enterpriseId: id, y, actor: actor, now: now, new: fresh.contains(id), bulk: true)
+                    try await Store.upsertYear(tx, enterpriseId: id, y, actor: actor, now: now, new: fresh.contains(id), bulk: buffer)
                 }
             }
+            try await buffer.flush(tx)
             try await tx.raw("UPDATE zones SET data_version = data_version + 1 WHERE id = \(bind: actor.zoneId)").run()
             return (created, updated)
         }
