@@ -35,10 +35,15 @@ enum AssessmentReads {
             let definitions = Dictionary(uniqueKeysWithValues: try await store.indicators(zoneId: zoneId).map { ($0.id, $0) })
             for (k, fact) in indicators.enumerated() {
                 guard let def = definitions[fact.indicatorId], def.source == .computed, let m = def.formula else { continue }
-                let values = try await ComputedValues.compute(store: store, calendar: calendar, today: today, zoneId: zoneId, m: m, frequency: def.frequency, year: period.year)
                 let all = IndicatorPeriods.keys(year: period.year, def.frequency)
-                guard let key = all.last(where: { k in values[k]?.value != nil && (IndicatorPeriods.lastDay(k).map { $0 >= period.start && $0 <= period.end } ?? false) }),
-                      let actual = values[key]?.value else { continue }
+                let window = all.filter { k in IndicatorPeriods.lastDay(k).map { $0 >= period.start && $0 <= period.end } ?? false }
+                var found: (key: String, actual: Double)?
+                for key in window.reversed() {
+                    let v = try await ComputedValues.compute(store: store, calendar: calendar, today: today, zoneId: zoneId, m: m, frequency: def.frequency,
+                                                             year: period.year, only: [key])
+                    if let actual = v[key]?.value { found = (key, actual); break }
+                }
+                guard let (key, actual) = found else { continue }
                 let target = try await store.indicatorYear(indicatorId: def.id, year: period.year, zoneId: zoneId)?.trajectory.targets(keys: all).first { $0.key == key }?.target
                 indicators[k] = .init(indicatorId: def.id, name: def.name, ownerUnitId: def.ownerUnitId, direction: def.direction, periodKey: key, actual: actual,
                                       target: target, valueId: nil)

@@ -29,8 +29,10 @@ enum ComputedValues {
     }
 
     /// The uncached computation (the assessment reads computed indicators through it).
-    static func compute(store: Store, calendar: WorkCalendar, today: Day, zoneId: Int, m: ComputedMeasure, frequency: Indicator.Frequency, year: Int) async throws -> [String: Measure] {
-        let keys = IndicatorPeriods.keys(year: year, frequency).filter { (IndicatorPeriods.firstDay($0) ?? today) <= today }
+    /// `only`: compute just these period keys (the assessment asks for one at a time, latest first).
+    static func compute(store: Store, calendar: WorkCalendar, today: Day, zoneId: Int, m: ComputedMeasure, frequency: Indicator.Frequency, year: Int,
+                        only: Set<String>? = nil) async throws -> [String: Measure] {
+        let keys = IndicatorPeriods.keys(year: year, frequency).filter { (IndicatorPeriods.firstDay($0) ?? today) <= today && (only?.contains($0) ?? true) }
         if m == .fiscalGrowth {
             let entries = try await store.fiscalEntries(zoneId: zoneId, years: [year - 1, year])
             return Dictionary(uniqueKeysWithValues: keys.compactMap { key in

@@ -58,9 +58,9 @@ extension Store {
         try await Store.audit(tx, actor: actor, action: .update, entity: "enterprise", id: id, before: before, after: after)
     }
 
-    /// `new`: the enterprise was just created, so there is no earlier figure to read; `bulk` as for `insertEnterprise`.
-    static func upsertYear(_ tx: any SQLDatabase, enterpriseId: Int, _ y: EnterpriseYear, actor: Actor, now: String, new: Bool = false, bulk: AuditBuffer? = nil) async throws {
-        let before = new ? nil : try await tx.raw(Store.yearColumns + " WHERE enterprise_id = \(bind: enterpriseId) AND year = \(bind: y.year)").row(YearRow.self)?.value
+    /// `bulk` as for `insertEnterprise`.
+    static func upsertYear(_ tx: any SQLDatabase, enterpriseId: Int, _ y: EnterpriseYear, actor: Actor, now: String, bulk: AuditBuffer? = nil) async throws {
+        let before = try await tx.raw(Store.yearColumns + " WHERE enterprise_id = \(bind: enterpriseId) AND year = \(bind: y.year)").row(YearRow.self)?.value
         guard before != y else { return }
         try await tx.raw("""
             INSERT INTO enterprise_years (zone_id, enterprise_id, year, revenue, main_revenue, rd_expense, high_tech_revenue, tax, total_assets, employees, rd_staff,
@@ -144,6 +144,7 @@ extension Store {
             var known = Dictionary(try await tx.raw("SELECT id, credit_code FROM enterprises WHERE zone_id = \(bind: actor.zoneId)").rows(E.self).map { ($0.creditCode, $0.id) },
                                    uniquingKeysWith: { a, _ in a })
             var created = 0, updated = 0, touched = Set<Int>(), fresh = Set<Int>()
+            var freshYears: [(Int, EnterpriseYear)] = []
             let now = Store.timestamp()
             for (row, v) in valid {
                 let id: Int
@@ -161,8 +162,26 @@ extension Store {
                 }
                 touched.insert(id)
                 if let y = row.year {
-                    try await Store.upsertYear(tx, enterpriseId: id, y, actor: actor, now: now, new: fresh.contains(id), bulk: buffer)
+                    if fresh.contains(id) {
+                        // A new firm's years cannot clash: inserted together below.
+                        freshYears.append((id, y))
+                        buffer.add(actor: actor, action: .create, entity: "enterprise_year", id: id, before: Optional<EnterpriseYear>.none, after: y)
+                    } else {
+                        try await Store.upsertYear(tx, enterpriseId: id, y, actor: actor, now: now, bulk: buffer)
+                    }
                 }
+            }
+            var i = 0
+            while i < freshYears.count {
+                let chunk = freshYears[i..<min(i + 300, freshYears.count)]
+                i += chunk.count
+                var q: SQLQueryString = "INSERT INTO enterprise_years (zone_id, enterprise_id, year, revenue, main_revenue, rd_expense, high_tech_revenue, tax, total_assets, employees, rd_staff, above_scale, invention_patents, utility_patents, design_patents, updated_at) VALUES "
+                for (k, r) in chunk.enumerated() {
+                    let y = r.1
+                    if k > 0 { q = q + ", " }
+                    q = q + "(\(bind: actor.zoneId), \(bind: r.0), \(bind: y.year), \(bind: y.revenue), \(bind: y.mainRevenue), \(bind: y.rdExpense), \(bind: y.highTechRevenue), \(bind: y.tax), \(bind: y.totalAssets), \(bind: y.employees), \(bind: y.rdStaff), \(bind: y.aboveScale ? 1 : 0), \(bind: y.inventionPatents), \(bind: y.utilityPatents), \(bind: y.designPatents), \(bind: now))"
+                }
+                try await tx.raw(q).run()
             }
             try await buffer.flush(tx)
             try await tx.raw("UPDATE zones SET data_version = data_version + 1 WHERE id = \(bind: actor.zoneId)").run()
