@@ -97,7 +97,9 @@ extension Store {
         var q: SQLQueryString = "SELECT e.id, e.credit_code, e.name, e.initials, e.address, e.industry_code, e.chain, e.founded_on, e.serving_unit_id, e.visiting_official, e.archived_at, e.version FROM enterprises e" + w + " ORDER BY e.initials, e.name"
         if let limit = f.limit { q = q + " LIMIT \(bind: limit) OFFSET \(bind: f.offset)" }
         let rows = try await sql.raw(q).rows(EnterpriseRow.self).map(\.enterprise)
-        let total = try await sql.raw("SELECT COUNT(*) AS n FROM enterprises e" + w).row(CountRow.self)?.n ?? 0
+        // A page that is not full already says how many there are; only a full one needs the count.
+        let total = f.limit.map { rows.count < $0 } == true ? f.offset + rows.count
+            : try await sql.raw("SELECT COUNT(*) AS n FROM enterprises e" + w).row(CountRow.self)?.n ?? 0
         let ids = rows.map(\.id)
         guard !ids.isEmpty else { return ([], total) }
         let years = try await sql.raw(Store.yearColumns + " WHERE enterprise_id IN (\(binds: ids)) AND year = \(bind: f.year)").rows(YearRow.self)

@@ -33,6 +33,7 @@ public enum GuatuMigrations {
         CreateIncubation(),
         CreateKeyProjects(),
         CreateFiscal(),
+        AddEnterpriseSearchIndex(),
     ]
 }
 
