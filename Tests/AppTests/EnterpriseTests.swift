@@ -46,6 +46,8 @@ struct EnterprisePagesTests {
             // The list searches by initials and filters by tier.
             let list = try await office.get("/enterprises?q=hxwdz&year=2025")
             #expect(list.text.contains("华芯微电子有限公司") && !list.text.contains("瑞科生物医药"))
+            // The filters' "all" options submit an empty value, not their text (a browser sends the text when value is missing).
+            #expect(list.text.contains("<option value>全部</option>"))
             _ = try await office.get("/enterprises/\(huaxin.enterprise.id)")
             #expect(try await office.post("/enterprises/\(huaxin.enterprise.id)/tiers", [("kind", "techSME"), ("certificate", "2026440300001"), ("grantedOn", "2026-05-30")]).status == .seeOther)
             let tiered = try await office.get("/enterprises?tier=techSME&year=2025")

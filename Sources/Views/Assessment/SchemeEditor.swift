@@ -17,7 +17,7 @@ enum SchemeEditor {
     static func choice(_ name: String, _ options: [(String, String)], _ selected: String, label: String) -> Node<HTML.BodyContext> {
         var nodes: [Node<HTML.BodyContext>] = [.attribute(named: "name", value: name), .attribute(named: "aria-label", value: label)]
         for (v, l) in options {
-            nodes.append(.element(named: "option", nodes: [.attribute(named: "value", value: attr(v)),
+            nodes.append(.element(named: "option", nodes: [.attribute(named: "value", value: attr(v), ignoreIfValueIsEmpty: false),
                                                            v == selected ? .attribute(named: "selected", value: "selected") : .empty, .text(l)]))
         }
         return .element(named: "select", nodes: nodes)

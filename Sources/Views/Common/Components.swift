@@ -59,10 +59,11 @@ public enum UI {
     public static func select(_ name: String, options: [(String, String)], selected: Set<String>, multiple: Bool = false, blank: String? = nil) -> Node<HTML.BodyContext> {
         var nodes: [Node<HTML.BodyContext>] = [.attribute(named: "id", value: name), .attribute(named: "name", value: name)]
         if multiple { nodes.append(.attribute(named: "multiple", value: "multiple")); nodes.append(.attribute(named: "size", value: "6")) }
-        if let blank { nodes.append(.element(named: "option", nodes: [.attribute(named: "value", value: ""), .text(blank)])) }
+        // An empty value must be written out (value=""), or the browser submits the option's text instead.
+        if let blank { nodes.append(.element(named: "option", nodes: [.attribute(named: "value", value: "", ignoreIfValueIsEmpty: false), .text(blank)])) }
         for (value, label) in options {
             nodes.append(.element(named: "option", nodes: [
-                .attribute(named: "value", value: attr(value)),
+                .attribute(named: "value", value: attr(value), ignoreIfValueIsEmpty: false),
                 selected.contains(value) ? .attribute(named: "selected", value: "selected") : .empty,
                 .text(label),
             ]))
