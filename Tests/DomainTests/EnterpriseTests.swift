@@ -121,3 +121,20 @@ struct CertificateReminderTests {
         #expect(CertificateReminders.due(firms: [(unserved, [old])], today: Day(iso: "2026-11-26")!).isEmpty)
     }
 }
+
+@Suite("专精特新条件")
+struct SRDICriteriaTests {
+    @Test("上年研发费用≥100万元且≥3%、收入≥1000万元、成立满2年；差距折成金额")
+    func srdi() {
+        // 2025: revenue 3,000万, R&D 80万 (2.7 %): needs max(100, 90) = 100 → 20万 short.
+        let y = EnterpriseYear(year: 2025, revenue: 3_000, rdExpense: 80)
+        let c = TierCriteria.srdi(foundedOn: Day(iso: "2020-05-01"), years: [y], asOf: Day(iso: "2026-11-26")!)
+        #expect(c.unmet.map(\.gap) == ["还差约20万元研发费用"] && c.nearly)
+        // 8,000万 revenue: 3 % is 240万, so 200万 falls 40万 short even though it passes 100万.
+        let big = EnterpriseYear(year: 2025, revenue: 8_000, rdExpense: 200)
+        #expect(TierCriteria.srdi(foundedOn: Day(iso: "2020-05-01"), years: [big], asOf: Day(iso: "2026-11-26")!).unmet.first?.gap == "还差约40万元研发费用")
+        let young = TierCriteria.srdi(foundedOn: Day(iso: "2025-03-01"), years: [EnterpriseYear(year: 2025, revenue: 1_200, rdExpense: 120)], asOf: Day(iso: "2026-11-26")!)
+        #expect(young.unmet.map(\.name) == ["从事细分市场2年以上（按成立时间）"])
+        #expect(TierCriteria.srdi(foundedOn: Day(iso: "2018-01-01"), years: [EnterpriseYear(year: 2025, revenue: 1_200, rdExpense: 120)], asOf: Day(iso: "2026-11-26")!).meets)
+    }
+}

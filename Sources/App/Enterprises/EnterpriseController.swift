@@ -95,6 +95,7 @@ enum EnterpriseController {
         var checks: [TierCriteria.Check] = []
         if !held.contains(.hnte) { checks.append(TierCriteria.hnte(foundedOn: r.enterprise.foundedOn, years: r.years, asOf: req.today)) }
         if !held.contains(.techSME) && !held.contains(.hnte) { checks.append(TierCriteria.techSME(years: r.years, asOf: req.today)) }
+        if held.isDisjoint(with: [.srdi, .littleGiant]) { checks.append(TierCriteria.srdi(foundedOn: r.enterprise.foundedOn, years: r.years, asOf: req.today)) }
         var p = EnterprisePage(enterprise: r.enterprise, servingUnit: unit, years: r.years, tiers: r.tiers.map(\.tier), checks: checks,
                                canEdit: actor.can(.editMatrix), today: req.today)
         p.error = error

@@ -10,7 +10,7 @@ enum PipelineController {
         let actor = try req.actor(.readMatrix)
         let today = req.today
         let records = try await req.store.enterpriseRecords(zoneId: actor.zoneId)
-        var hnte: [PipelinePage.Candidate] = [], techSME: [PipelinePage.Candidate] = [], expiring: [PipelinePage.Expiring] = []
+        var hnte: [PipelinePage.Candidate] = [], techSME: [PipelinePage.Candidate] = [], srdi: [PipelinePage.Candidate] = [], expiring: [PipelinePage.Expiring] = []
         for r in records {
             let held = Set(r.tiers.filter { $0.tier.isValid(on: today) }.map(\.tier.kind))
             if !held.contains(.hnte) {
@@ -20,6 +20,11 @@ enum PipelineController {
             if !held.contains(.techSME) && !held.contains(.hnte) {
                 let c = TierCriteria.techSME(years: r.years, asOf: today)
                 if c.meets || c.nearly { techSME.append(.init(id: r.enterprise.id, name: r.enterprise.name, check: c)) }
+            }
+            // The next rung for a firm already 科小 or 高企: 专精特新.
+            if !held.isDisjoint(with: [.techSME, .hnte]) && held.isDisjoint(with: [.srdi, .littleGiant]) {
+                let c = TierCriteria.srdi(foundedOn: r.enterprise.foundedOn, years: r.years, asOf: today)
+                if c.meets || c.nearly { srdi.append(.init(id: r.enterprise.id, name: r.enterprise.name, check: c)) }
             }
             for t in r.tiers where t.tier.expiresOn.map({ $0 >= today && $0 <= today.adding(days: 183) }) ?? false {
                 expiring.append(.init(id: r.enterprise.id, name: r.enterprise.name, tier: t.tier))
@@ -32,8 +37,9 @@ enum PipelineController {
             let newcomers = records.filter { r in r.tiers.contains { $0.tier.kind == kind && $0.tier.grantedOn.year == today.year } }
             return (kind.chineseName, holders.count, newcomers.count)
         }
-        let page = PipelinePage(hnte: hnte.sorted(by: order), techSME: techSME.sorted(by: order),
+        var page = PipelinePage(hnte: hnte.sorted(by: order), techSME: techSME.sorted(by: order),
                                 expiring: expiring.sorted { ($0.tier.expiresOn ?? today) < ($1.tier.expiresOn ?? today) }, counts: counts)
+        page.srdi = srdi.sorted(by: order)
         return req.html(page.render(req.pageContext(current: .enterprises)))
     }
 }

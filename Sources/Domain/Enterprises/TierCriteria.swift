@@ -112,4 +112,29 @@ public enum TierCriteria {
         }
         return Check(tier: .techSME, conditions: c, toVerify: ["产品和服务不属于禁止、限制和淘汰类", "无重大安全、质量事故和严重环境违法、科研失信，未列入经营异常名录和严重违法失信名单"])
     }
+
+    /// 专精特新中小企业 (2022 《优质中小企业梯度培育管理暂行办法》, `cn-enterprise-criteria.md` §4.1), the conditions the
+    /// registry can decide: in business 2 years or more (the niche's duration, approximated by the founding date); last
+    /// year's R&D expense ≥ 100万元 and ≥ 3% of revenue; last year's revenue ≥ 1,000万元.
+    public static func srdi(foundedOn: Day?, years: [EnterpriseYear], asOf: Day) -> Check {
+        var c: [Condition] = []
+        if let f = foundedOn {
+            let two = Day(year: f.year + 2, month: f.month, day: min(f.day, Day.daysIn(month: f.month, year: f.year + 2)))!
+            c.append(Condition(name: "从事细分市场2年以上（按成立时间）", met: two <= asOf, actual: "成立于\(f)", required: "满2年", gap: two <= asOf ? nil : "\(two)满2年"))
+        } else {
+            c.append(Condition(name: "从事细分市场2年以上（按成立时间）", met: nil, actual: "缺少成立日期", required: "满2年", gap: nil))
+        }
+        guard let l = years.filter({ $0.year < asOf.year }).max(by: { $0.year < $1.year }), let rev = l.revenue, let rd = l.rdExpense else {
+            c.append(Condition(name: "上年研发费用与营业收入", met: nil, actual: "缺少上年营业收入或研发费用", required: "研发≥100万元且≥3%，收入≥1000万元", gap: nil))
+            return Check(tier: .srdi, conditions: c, toVerify: ["专精特新发展评价得分≥60分（或符合直通条件）", "主导产品属于细分市场"])
+        }
+        let ratio = rev > 0 ? rd / rev : 0
+        let rdOK = rd >= 100 && ratio >= 0.03
+        let needRD = max(100, 0.03 * rev) - rd
+        c.append(Condition(name: "上年研发费用≥100万元且占营业收入≥3%", met: rdOK, actual: "\(wan(rd))，占\(pct(ratio))（\(l.year)年）", required: "≥100万元且≥3%",
+                           gap: rdOK ? nil : "还差约\(wan(needRD))研发费用"))
+        c.append(Condition(name: "上年营业收入≥1000万元", met: rev >= 1_000, actual: "\(wan(rev))（\(l.year)年）", required: "≥1000万元（或近两年股权融资≥2000万元）",
+                           gap: rev >= 1_000 ? nil : "还差\(wan(1_000 - rev))营业收入（或以股权融资满足）"))
+        return Check(tier: .srdi, conditions: c, toVerify: ["专精特新发展评价得分≥60分（或符合直通条件）", "主导产品属于细分市场"])
+    }
 }

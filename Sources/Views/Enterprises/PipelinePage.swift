@@ -16,6 +16,8 @@ public struct PipelinePage: Sendable {
     public var hnte: [Candidate]
     public var techSME: [Candidate]
     public var expiring: [Expiring]
+    /// 科小 or 高企 that meet or nearly meet 专精特新.
+    public var srdi: [Candidate] = []
     /// Tier → how many firms hold it now; and how many moved up this year.
     public var counts: [(String, Int, Int)]
     public init(hnte: [Candidate], techSME: [Candidate], expiring: [Expiring], counts: [(String, Int, Int)]) {
@@ -42,6 +44,9 @@ public struct PipelinePage: Sendable {
             table(hnte),
             .h2("科技型中小企业：可评价与差一项的企业（\(techSME.count)家）"),
             table(techSME),
+            .h2("专精特新中小企业：已是科小或高企、可申报与差一项的企业（\(srdi.count)家）"),
+            .p(.class("meta"), .text("依据2022年《优质中小企业梯度培育管理暂行办法》中可由数据核查的条件：从事细分市场2年以上（按成立时间近似）、上年研发费用≥100万元且占营业收入≥3%、上年营业收入≥1000万元；评价得分须人工核实。")),
+            table(srdi),
             .h2("半年内到期的认定（\(expiring.count)项）"),
             expiring.isEmpty ? .p(.class("meta"), .text("暂无。")) : .table(
                 .thead(.tr(.th("企业"), .th("梯度"), .th("证书编号"), .th("有效期至"))),
