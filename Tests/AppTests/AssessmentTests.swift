@@ -242,10 +242,7 @@ struct AssessmentComputedIndicatorTests {
             let f = try await Fixture.make(app)
             let boot = Actor(userId: 0, username: "fixture", displayName: "督查室", zoneId: f.zoneId, unitId: nil, roles: [.office])
             // May: taskB (weight 1) not done, a weight-3 task done on time → 75 %; target for May on 80 → 95 is 86.25 → completion 86.96 %.
-            var t = TaskDraft()
-            t.workPointId = f.workPointId; t.title = "五月按期完成的任务"; t.ownerUnitId = f.unitA; t.weight = 3
-            t.plannedStart = Day(iso: "2026-05-04"); t.deadline = Day(iso: "2026-05-20"); t.status = .done; t.percentDone = 100; t.doneOn = Day(iso: "2026-05-18")
-            _ = try await app.store.createTask(t, actor: boot, today: testToday, calendar: .official)
+            try await f.addTaskDoneOnTimeInMay(app)
             var d = IndicatorDraft()
             d.code = "DK-01"; d.name = "全区任务按期完成率"; d.unit = "%"; d.direction = .higher; d.frequency = .monthly; d.source = .computed; d.formula = .tasksOnTime; d.ownerUnitId = f.unitA
             let i = try await app.store.createIndicator(d, actor: boot)

@@ -45,10 +45,7 @@ struct IndicatorStandardTests {
             let f = try await Fixture.make(app)
             let boot = Actor(userId: 0, username: "fixture", displayName: "督查室", zoneId: f.zoneId, unitId: nil, roles: [.office])
             // May: taskB (weight 1, due 05-29) is not done; another task due 05-20 was done on 05-18, weight 3 → 3 / 4 = 75 %.
-            var t = TaskDraft()
-            t.workPointId = f.workPointId; t.title = "五月按期完成的任务"; t.ownerUnitId = f.unitA; t.weight = 3
-            t.plannedStart = Day(iso: "2026-05-04"); t.deadline = Day(iso: "2026-05-20"); t.status = .done; t.percentDone = 100; t.doneOn = Day(iso: "2026-05-18")
-            _ = try await app.store.createTask(t, actor: boot, today: testToday, calendar: .official)
+            try await f.addTaskDoneOnTimeInMay(app)
             var office = Browser(app)
             _ = try await office.login("office")
             _ = try await office.get("/indicators/new")

@@ -87,7 +87,7 @@ enum AssessmentController {
             let (_, result) = try await AssessmentReads.compute(req, actor: actor, scheme: s, definition: definition)
             page.preview = result.scorecards.map {
                 .init(unitId: $0.unitId, unitName: $0.unitName, rank: $0.rank, total: $0.total, grade: $0.grade, gradeNote: $0.gradeNote,
-                      publishedRank: before[$0.unitId]?.rank, publishedTotal: before[$0.unitId]?.total)
+                      publishedRank: before[$0.unitId]?.rank)
             }
             page.previewNotes = result.notes
             page.itemPoints = result.itemPoints
@@ -102,8 +102,7 @@ enum AssessmentController {
         let actor = try req.actor(.readMatrix)
         try requireSeesAll(actor)
         let s = try await req.store.scheme(id: try req.id(), zoneId: actor.zoneId)
-        return try await schemePage(req, actor, s, definition: s.definition, whatIf: false,
-                                    error: req.query[String.self, at: "notice"] == "published" ? nil : nil, status: .ok)
+        return try await schemePage(req, actor, s, definition: s.definition, whatIf: false, error: nil, status: .ok)
     }
 
     @Sendable static func save(_ req: Request) async throws -> Response {
@@ -246,19 +245,13 @@ enum AssessmentController {
         return req.html(page.render(req.pageContext(current: .assessment)))
     }
 
-    static func download(_ data: Data, name: String) -> Response {
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "assessment.xlsx"
-        return Response(status: .ok, headers: ["Content-Type": XLSXWriter.contentType, "Content-Disposition": "attachment; filename*=UTF-8''\(encoded)",
-                                               "Cache-Control": "no-store"], body: .init(data: data))
-    }
-
     @Sendable static func leagueXLSX(_ req: Request) async throws -> Response {
         let actor = try req.actor(.readMatrix)
         let s = try await req.store.scheme(id: try req.id(), zoneId: actor.zoneId)
         guard let r = try await published(req, actor, s), let snap = r.snapshot else { throw AppError(.notFound, "not_found", "结果尚未发布") }
         let cards = seesAll(actor) ? snap.result.scorecards : snap.result.scorecards.filter { $0.unitId == actor.unitId }
         let book = AssessmentWorkbook.league(name: s.name, period: s.period, version: r.resultVersion, snapshot: snap, detail: cards)
-        return download(try XLSXWriter.data(book), name: "\(s.name)_第\(r.resultVersion)版.xlsx")
+        return try Response.xlsx(book, filename: "\(s.name)_第\(r.resultVersion)版.xlsx")
     }
 
     /// A unit's scorecard: a published version (`?v=`, latest by default), or `?preview=1` computed now (office and leaders).
@@ -284,7 +277,7 @@ enum AssessmentController {
             xlsx = SiteURL.assessmentScorecardXLSX(s.id, unitId).with([("v", String(r.resultVersion))])
             if wantsExcel {
                 let book = AssessmentWorkbook.league(name: s.name, period: s.period, version: r.resultVersion, snapshot: snap, detail: [c], leagueSheet: false)
-                return download(try XLSXWriter.data(book), name: "\(c.unitName)_\(s.name)_第\(r.resultVersion)版.xlsx")
+                return try Response.xlsx(book, filename: "\(c.unitName)_\(s.name)_第\(r.resultVersion)版.xlsx")
             }
         }
         let page = ScorecardPage(schemeId: s.id, schemeName: s.name, period: s.period, card: card, units: count, source: source, asOf: asOf, xlsxURL: xlsx)

@@ -36,7 +36,7 @@ enum AssessmentReads {
             for (k, fact) in indicators.enumerated() {
                 guard let def = definitions[fact.indicatorId], def.source == .computed, let m = def.formula else { continue }
                 let all = IndicatorPeriods.keys(year: period.year, def.frequency)
-                let window = all.filter { k in IndicatorPeriods.lastDay(k).map { $0 >= period.start && $0 <= period.end } ?? false }
+                let window = IndicatorPeriods.keys(year: period.year, def.frequency, endingWithin: period)
                 var found: (key: String, actual: Double)?
                 for key in window.reversed() {
                     let v = try await ComputedValues.compute(store: store, calendar: calendar, today: today, zoneId: zoneId, m: m, frequency: def.frequency,

@@ -87,11 +87,7 @@ enum BulletinController {
         let issued = try await req.store.bulletin(id: id, zoneId: actor.zoneId)
         let zoneName = req.signedIn?.zoneName ?? ""
         if wantsExcel {
-            let data = try XLSXWriter.data(BulletinWorkbook.make(issued.content, zoneName: zoneName))
-            let name = "\(zoneName)月通报\(issued.month).xlsx".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "bulletin.xlsx"
-            return Response(status: .ok, headers: [
-                "Content-Type": XLSXWriter.contentType, "Content-Disposition": "attachment; filename*=UTF-8''\(name)", "Cache-Control": "no-store",
-            ], body: .init(data: data))
+            return try Response.xlsx(BulletinWorkbook.make(issued.content, zoneName: zoneName), filename: "\(zoneName)月通报\(issued.month).xlsx")
         }
         let page = BulletinPage(bulletin: issued.content, zoneName: zoneName, issuedId: issued.id, issuedBy: issued.issuedByName, canIssue: false)
         return req.html(page.render(req.pageContext(current: .bulletins)))

@@ -79,7 +79,7 @@ enum EnterpriseController {
                     .text(it.tiers.map(\.chineseName).joined(separator: "、"))]
         }
         let book = Workbook(sheets: [Sheet.table("企业", title: "一企一档（\(f.year)年度数据，金额单位：万元）", headers: EnterpriseImportController.templateHeaders + ["梯度"], rows: rows)])
-        return AssessmentController.download(try XLSXWriter.data(book), name: "一企一档_\(f.year).xlsx")
+        return try Response.xlsx(book, filename: "一企一档_\(f.year).xlsx")
     }
 
     static func record(_ req: Request, _ actor: Actor, id: Int) async throws -> EnterpriseRecord {
@@ -196,13 +196,13 @@ enum EnterpriseController {
         func num(_ name: String, _ label: String, _ current: Double?) -> Double? {
             let t = form.text(name)
             if t.isEmpty { return current }
-            guard let v = IndicatorController.number(t) else { bad.append(label); return nil }
+            guard let v = SheetText.number(t) else { bad.append(label); return nil }
             return v
         }
         func int(_ name: String, _ label: String, _ current: Int?) -> Int? {
             let t = form.text(name)
             if t.isEmpty { return current }
-            guard let v = IndicatorController.number(t), v == v.rounded() else { bad.append(label); return nil }
+            guard let v = SheetText.number(t), v == v.rounded() else { bad.append(label); return nil }
             return Int(v)
         }
         let scale = form.text("aboveScale")

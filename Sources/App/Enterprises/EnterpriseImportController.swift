@@ -12,7 +12,7 @@ enum EnterpriseImportController {
 
     static func register(_ app: RoutesBuilder) {
         app.on(.GET, SiteURL.enterpriseImport.path, .permission(.editMatrix), use: form)
-        app.on(.POST, SiteURL.enterpriseImport.path, .permission(.editMatrix), upload: IndicatorImportController.maxUpload, use: upload)
+        app.on(.POST, SiteURL.enterpriseImport.path, .permission(.editMatrix), upload: SheetUpload.maxUpload, use: upload)
         app.on(.GET, SiteURL.enterpriseImportTemplate.path, .permission(.editMatrix), use: template)
     }
 
@@ -56,6 +56,6 @@ enum EnterpriseImportController {
                                .text("科技创新局"), .text("张三"), .text("是"), .number(8600), .number(8200), .number(430), .number(5600), .number(260), .number(12000),
                                .integer(120), .integer(18), .integer(3), .integer(12), .integer(2), .integer(req.today.year - 1)]
         let book = Workbook(sheets: [Sheet.table("企业", title: "一企一档导入模板（金额单位：万元；示例行请删除）", headers: templateHeaders, rows: [example])])
-        return AssessmentController.download(try XLSXWriter.data(book), name: "一企一档导入模板.xlsx")
+        return try Response.xlsx(book, filename: "一企一档导入模板.xlsx")
     }
 }

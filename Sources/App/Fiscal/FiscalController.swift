@@ -10,7 +10,7 @@ enum FiscalController {
         app.on(.GET, SiteURL.fiscal.path, .permission(.readMatrix), use: show)
         app.on(.POST, SiteURL.fiscal.path, .permission(.editMatrix), use: enter)
         app.on(.POST, SiteURL.fiscalTargets.path, .permission(.editMatrix), use: targets)
-        app.on(.POST, SiteURL.fiscalImport.path, .permission(.editMatrix), upload: IndicatorImportController.maxUpload, use: upload)
+        app.on(.POST, SiteURL.fiscalImport.path, .permission(.editMatrix), upload: SheetUpload.maxUpload, use: upload)
     }
 
     /// The summary lines and the cumulative curves for a year through a month.
@@ -47,7 +47,7 @@ enum FiscalController {
         for c in FiscalCategory.allCases {
             let t = form.text(c.rawValue)
             if t.isEmpty { continue }
-            guard let v = IndicatorController.number(t), v >= 0 else { bad.append(c.chineseName); continue }
+            guard let v = SheetText.number(t), v >= 0 else { bad.append(c.chineseName); continue }
             entries.append(FiscalEntry(month: month, category: c, amount: v))
         }
         if !bad.isEmpty { return try await page(req, error: "\(bad.joined(separator: "、"))须为不小于0的数（万元）", status: .unprocessableEntity) }
@@ -62,7 +62,7 @@ enum FiscalController {
         for c in FiscalCategory.allCases {
             let t = form.text(c.rawValue)
             if t.isEmpty { continue }
-            guard let v = IndicatorController.number(t) else { return try await page(req, error: "\(c.chineseName)的目标须为数字", status: .unprocessableEntity) }
+            guard let v = SheetText.number(t) else { return try await page(req, error: "\(c.chineseName)的目标须为数字", status: .unprocessableEntity) }
             do { try await req.store.setFiscalTarget(year: year, category: c, target: v, actor: actor) } catch let StoreError.invalid(e) {
                 return try await page(req, error: "\(c.chineseName)：\(e.message)", status: .unprocessableEntity)
             }

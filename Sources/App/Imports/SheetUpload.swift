@@ -5,6 +5,9 @@ import Vapor
 /// An uploaded .xlsx or .csv as text rows for the importers: the first sheet whose first 20 rows hold one of
 /// `headers` (or the first sheet), merged cells filled, hidden rows left out and named in the notes.
 enum SheetUpload {
+    /// The largest sheet an import route reads (the body is refused above it before being read).
+    static let maxUpload: ByteCount = "10mb"
+
     static func rows(of data: Data, filename: String, headers: [String]) throws -> (rows: [IndicatorImport.SheetRow], notes: [String]) {
         let lower = filename.lowercased()
         if lower.hasSuffix(".csv") {

@@ -44,8 +44,7 @@ enum ComputedValues {
             for key in keys {
                 guard let p = AssessmentPeriod(key: key) else { continue }
                 let day = min(p.end, today)
-                let n = try await store.hnteCount(zoneId: zoneId, on: day)
-                out[key] = Measure(value: Double(n), detail: "\(day)有效高企\(n)家")
+                out[key] = ComputedIndicator.hnteCount(try await store.hnteCount(zoneId: zoneId, on: day), on: day)
             }
             return out
         }

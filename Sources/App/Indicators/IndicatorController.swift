@@ -124,17 +124,11 @@ enum IndicatorController {
         }
     }
 
-    static func number(_ s: String) -> Double? {
-        let t = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
-        guard let v = Double(t), v.isFinite else { return nil }
-        return v
-    }
-
     @Sendable static func submitValue(_ req: Request) async throws -> Response {
         let actor = try req.actor(.reportOwnTasks)
         let id = try req.id()
         let form = try FormFields.require(req)
-        guard let value = number(form.text("value")) else { return try await page(req, id: id, error: "数值须为数字：\(form.text("value"))", status: .unprocessableEntity) }
+        guard let value = SheetText.number(form.text("value")) else { return try await page(req, id: id, error: "数值须为数字：\(form.text("value"))", status: .unprocessableEntity) }
         let period = form.text("period")
         do {
             let files = try EvidenceIntake.accept(form.files["evidence"] ?? [], req)
@@ -158,7 +152,7 @@ enum IndicatorController {
         let id = try req.id()
         let form = try FormFields.require(req)
         guard let y = Int(form.text("year")), (2000...2100).contains(y), let version = Int(form.text("version")) else { throw AppError.badRequest("缺少年度或版本号") }
-        guard let baseline = number(form.text("baseline")), let target = number(form.text("target")) else {
+        guard let baseline = SheetText.number(form.text("baseline")), let target = SheetText.number(form.text("target")) else {
             return try await page(req, id: id, error: "基数和年度目标须为数字", status: .unprocessableEntity)
         }
         let old = try await req.store.indicatorYear(indicatorId: id, year: y, zoneId: actor.zoneId)?.trajectory

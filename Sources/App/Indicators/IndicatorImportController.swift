@@ -7,11 +7,9 @@ import Views
 /// 导入指标数值: an .xlsx or .csv upload read with `Spreadsheet`'s readers, checked row by row
 /// (`IndicatorImport.parse`), then applied all or nothing (`Store.importIndicatorValues`).
 enum IndicatorImportController {
-    static let maxUpload: ByteCount = "10mb"
-
     static func register(_ app: RoutesBuilder) {
         app.on(.GET, SiteURL.indicatorImport.path, .permission(.editMatrix), use: form)
-        app.on(.POST, SiteURL.indicatorImport.path, .permission(.editMatrix), upload: maxUpload, use: upload)
+        app.on(.POST, SiteURL.indicatorImport.path, .permission(.editMatrix), upload: SheetUpload.maxUpload, use: upload)
         app.on(.GET, SiteURL.indicatorImportTemplate.path, .permission(.editMatrix), use: template)
     }
 
@@ -71,6 +69,6 @@ enum IndicatorImportController {
         }
         let book = Workbook(sheets: [Sheet.table("指标数值", title: "指标数值导入模板（期间可写2026-03、2026年3月、2026-Q1、2026年一季度、2026年）",
                                                  headers: ["指标代码", "指标名称", "频次", "期间", "数值", "说明"], rows: rows)])
-        return AssessmentController.download(try XLSXWriter.data(book), name: "指标数值导入模板.xlsx")
+        return try Response.xlsx(book, filename: "指标数值导入模板.xlsx")
     }
 }

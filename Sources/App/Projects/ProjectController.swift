@@ -40,7 +40,7 @@ enum ProjectController {
     @Sendable static func create(_ req: Request) async throws -> Response {
         let actor = try req.actor(.editMatrix)
         let form = try FormFields.require(req)
-        guard let total = IndicatorController.number(form.text("totalInvestment")) else { return try await listPage(req, error: "总投资须为数字（万元）", status: .unprocessableEntity) }
+        guard let total = SheetText.number(form.text("totalInvestment")) else { return try await listPage(req, error: "总投资须为数字（万元）", status: .unprocessableEntity) }
         guard let owner = Int(form.text("ownerUnitId")) else { return try await listPage(req, error: "请选择责任单位", status: .unprocessableEntity) }
         guard let signed = Day(iso: form.text("signedOn")) else { return try await listPage(req, error: "请填写签约日期", status: .unprocessableEntity) }
         do {
@@ -92,9 +92,9 @@ enum ProjectController {
         let actor = try req.actor(.editMatrix)
         let id = try req.id()
         let form = try FormFields.require(req)
-        guard let planned = IndicatorController.number(form.text("planned")) else { return try await page(req, id: id, error: "计划投资须为数字（万元）", status: .unprocessableEntity) }
+        guard let planned = SheetText.number(form.text("planned")) else { return try await page(req, id: id, error: "计划投资须为数字（万元）", status: .unprocessableEntity) }
         let actualText = form.text("actual")
-        let actual = IndicatorController.number(actualText)
+        let actual = SheetText.number(actualText)
         if !actualText.isEmpty && actual == nil { return try await page(req, id: id, error: "完成投资须为数字（万元）", status: .unprocessableEntity) }
         do {
             try await req.store.setInvestment(projectId: id, MonthlyInvestment(month: form.text("month"), planned: planned, actual: actual), actor: actor)

@@ -23,10 +23,10 @@ public enum EnterpriseImport {
     ]
 
     public static func parse(_ rows: [IndicatorImport.SheetRow], units: [OrgUnit], today: Day) throws -> [Row] {
-        guard let h = rows.prefix(20).firstIndex(where: { r in r.cells.contains { titles[0].1.contains(IndicatorImport.clean($0)) } }) else {
+        guard let h = rows.prefix(20).firstIndex(where: { r in r.cells.contains { titles[0].1.contains(SheetText.header($0)) } }) else {
             throw ImportRejected([ImportRowError(line: rows.first?.line ?? 1, column: "表头", "没有找到表头：须有“统一社会信用代码”和“企业名称”两列（可下载模板）")])
         }
-        let header = rows[h].cells.map(IndicatorImport.clean)
+        let header = rows[h].cells.map(SheetText.header)
         var col: [String: Int] = [:]
         for (key, names) in titles { if let i = header.firstIndex(where: { names.contains($0) }) { col[key] = i } }
         guard col["name"] != nil else { throw ImportRejected([ImportRowError(line: rows[h].line, column: "表头", "缺少“企业名称”列")]) }
@@ -39,7 +39,7 @@ public enum EnterpriseImport {
             func number(_ key: String, _ label: String) -> Double? {
                 let t = cell(key)
                 if t.isEmpty { return nil }
-                guard let v = IndicatorImport.number(t) else { rowErrors.append(ImportRowError(line: r.line, column: label, "“\(t)”不是数字")); return nil }
+                guard let v = SheetText.number(t) else { rowErrors.append(ImportRowError(line: r.line, column: label, "“\(t)”不是数字")); return nil }
                 return v
             }
             func integer(_ key: String, _ label: String) -> Int? {
@@ -59,7 +59,7 @@ public enum EnterpriseImport {
             let unitName = cell("unit")
             if !unitName.isEmpty {
                 if let u = unitByName[unitName] { d.servingUnitId = u.id } else {
-                    let near = units.min { IndicatorImport.distance(Array(unitName), Array($0.name)) < IndicatorImport.distance(Array(unitName), Array($1.name)) }
+                    let near = units.min { SheetText.distance(Array(unitName), Array($0.name)) < SheetText.distance(Array(unitName), Array($1.name)) }
                     rowErrors.append(ImportRowError(line: r.line, column: "包联单位", "没有名为“\(unitName)”的单位" + (near.map { "，是否为“\($0.name)”？" } ?? "")))
                 }
             }

@@ -58,10 +58,10 @@ public enum FiscalSummary {
 
     /// "月份,类别,金额" rows (as offices keep them) into entries, or every row's problem.
     public static func parse(_ rows: [IndicatorImport.SheetRow]) throws -> [FiscalEntry] {
-        guard let h = rows.prefix(20).firstIndex(where: { $0.cells.contains { ["月份", "期间"].contains(IndicatorImport.clean($0)) } }) else {
+        guard let h = rows.prefix(20).firstIndex(where: { $0.cells.contains { ["月份", "期间"].contains(SheetText.header($0)) } }) else {
             throw ImportRejected([ImportRowError(line: rows.first?.line ?? 1, column: "表头", "没有找到表头：须有“月份”“类别”“金额”三列")])
         }
-        let header = rows[h].cells.map(IndicatorImport.clean)
+        let header = rows[h].cells.map(SheetText.header)
         guard let m = header.firstIndex(where: { ["月份", "期间"].contains($0) }), let c = header.firstIndex(where: { ["类别", "收入类别", "税种"].contains($0) }),
               let a = header.firstIndex(where: { ["金额", "金额（万元）", "当月收入", "收入（万元）"].contains($0) }) else {
             throw ImportRejected([ImportRowError(line: rows[h].line, column: "表头", "须有“月份”“类别”“金额”三列")])
@@ -74,7 +74,7 @@ public enum FiscalSummary {
             guard let cat = FiscalCategory(chinese: cell(c)) else {
                 errors.append(ImportRowError(line: r.line, column: "类别", "类别须为\(FiscalCategory.allCases.map(\.chineseName).joined(separator: "、"))之一，填写的是“\(cell(c))”")); continue
             }
-            guard let v = IndicatorImport.number(cell(a)), v >= 0 else { errors.append(ImportRowError(line: r.line, column: "金额", "“\(cell(a))”不是不小于0的数")); continue }
+            guard let v = SheetText.number(cell(a)), v >= 0 else { errors.append(ImportRowError(line: r.line, column: "金额", "“\(cell(a))”不是不小于0的数")); continue }
             if let first = seen["\(key)|\(cat.rawValue)"] { errors.append(ImportRowError(line: r.line, column: "类别", "与第\(first)行重复")); continue }
             seen["\(key)|\(cat.rawValue)"] = r.line
             out.append(FiscalEntry(month: key, category: cat, amount: v))

@@ -58,6 +58,11 @@ public enum ComputedIndicator {
         return Measure(value: g, detail: "1—\(month)月累计\(String(format: "%.0f", total.cumulative))万元，上年同期\(String(format: "%.0f", total.lastYearCumulative))万元")
     }
 
+    /// 有效高新技术企业数 on `day`, counted by the database.
+    public static func hnteCount(_ n: Int, on day: Day) -> Measure {
+        Measure(value: Double(n), detail: "\(day)有效高企\(n)家")
+    }
+
     /// 重点项目投资完成率 for a period: the year's months through the period's last month (or the as-of month).
     public static func investment(_ months: [MonthlyInvestment], period: AssessmentPeriod, asOf: Day) -> Measure {
         let end = min(period.end, asOf)

@@ -21,10 +21,10 @@ public enum IndicatorImport {
     ]
 
     public static func parse(_ rows: [SheetRow], indicators: [Indicator]) throws -> [Row] {
-        guard let headerIndex = rows.prefix(20).firstIndex(where: { r in r.cells.contains { ["指标代码", "代码", "code"].contains(clean($0)) } }) else {
+        guard let headerIndex = rows.prefix(20).firstIndex(where: { r in r.cells.contains { ["指标代码", "代码", "code"].contains(SheetText.header($0)) } }) else {
             throw ImportRejected([ImportRowError(line: rows.first?.line ?? 1, column: "表头", "没有找到表头：须有“指标代码”“期间”“数值”三列（可下载模板）")])
         }
-        let header = rows[headerIndex].cells.map(clean)
+        let header = rows[headerIndex].cells.map(SheetText.header)
         var column: [String: Int] = [:]
         for (key, names) in headers { if let i = header.firstIndex(where: { names.contains($0) }) { column[key] = i } }
         let missing = ["code": "指标代码", "period": "期间", "value": "数值"].filter { column[$0.key] == nil }.map(\.value).sorted()
@@ -45,7 +45,7 @@ public enum IndicatorImport {
             guard let key = periodKey(periodText, indicator.frequency) else {
                 errors.append(ImportRowError(line: r.line, column: "期间", "“\(periodText)”不是\(indicator.frequency.chineseName)指标的期间（如\(example(indicator.frequency))）")); continue
             }
-            guard let value = number(valueText) else {
+            guard let value = SheetText.number(valueText) else {
                 errors.append(ImportRowError(line: r.line, column: "数值", valueText.isEmpty ? "缺少数值" : "“\(valueText)”不是数字")); continue
             }
             let note = cell("note")
@@ -61,21 +61,8 @@ public enum IndicatorImport {
         return out
     }
 
-    static func clean(_ s: String) -> String {
-        s.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "（必填）", with: "")
-    }
-
     static func example(_ f: Indicator.Frequency) -> String {
         switch f { case .monthly: return "2026-03 或 2026年3月"; case .quarterly: return "2026-Q1 或 2026年一季度"; case .annual: return "2026 或 2026年" }
-    }
-
-    /// "1,234.5", "12.5%", "－3" → numbers; anything else nil.
-    static func number(_ s: String) -> Double? {
-        var t = s.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "").replacingOccurrences(of: "－", with: "-")
-            .replacingOccurrences(of: " ", with: "")
-        if t.hasSuffix("%") { t.removeLast() }
-        guard !t.isEmpty, let v = Double(t), v.isFinite else { return nil }
-        return v
     }
 
     /// The period key for the indicator's frequency, or nil.
@@ -108,21 +95,7 @@ public enum IndicatorImport {
     static func suggestion(_ code: String, _ indicators: [Indicator]) -> Indicator? {
         guard !code.isEmpty else { return nil }
         if let byName = indicators.first(where: { $0.name.contains(code) }) { return byName }
-        let scored = indicators.map { ($0, distance(Array(code.uppercased()), Array($0.code.uppercased()))) }.filter { $0.1 <= 2 }
+        let scored = indicators.map { ($0, SheetText.distance(Array(code.uppercased()), Array($0.code.uppercased()))) }.filter { $0.1 <= 2 }
         return scored.min { $0.1 < $1.1 }?.0
-    }
-
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + [Int](repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -11,10 +11,10 @@ public enum PeerRankImport {
     }
 
     public static func parse(_ rows: [IndicatorImport.SheetRow], indicators: [Indicator]) throws -> [Row] {
-        guard let headerIndex = rows.prefix(20).firstIndex(where: { $0.cells.contains { ["指标代码", "代码"].contains(IndicatorImport.clean($0)) } }) else {
+        guard let headerIndex = rows.prefix(20).firstIndex(where: { $0.cells.contains { ["指标代码", "代码"].contains(SheetText.header($0)) } }) else {
             throw ImportRejected([ImportRowError(line: rows.first?.line ?? 1, column: "表头", "没有找到表头：须有“指标代码”“期间”“范围”“名次”四列，可有“参评总数”")])
         }
-        let header = rows[headerIndex].cells.map(IndicatorImport.clean)
+        let header = rows[headerIndex].cells.map(SheetText.header)
         func col(_ names: [String]) -> Int? { header.firstIndex { names.contains($0) } }
         let code = col(["指标代码", "代码"]), period = col(["期间", "统计期间"]), scope = col(["范围", "排名范围"]), rank = col(["名次", "排名"]), outOf = col(["参评总数", "参评数", "总数"])
         let missing = [("期间", period), ("范围", scope), ("名次", rank)].filter { $0.1 == nil }.map(\.0)

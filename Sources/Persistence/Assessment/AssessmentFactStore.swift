@@ -52,7 +52,7 @@ extension Store {
         for id in Set(indicatorIds).sorted() {
             guard let ind = try? await indicator(id: id, zoneId: zoneId) else { continue }
             let keys = IndicatorPeriods.keys(year: period.year, ind.frequency)
-            let inWindow = Set(keys.filter { k in IndicatorPeriods.lastDay(k).map { $0 >= period.start && $0 <= period.end } ?? false })
+            let inWindow = Set(IndicatorPeriods.keys(year: period.year, ind.frequency, endingWithin: period))
             let latest = values.filter { $0.indicatorId == id && inWindow.contains($0.periodKey) }.max { $0.periodKey < $1.periodKey }
             var target: Double?
             if let latest, let year = try await indicatorYear(indicatorId: id, year: period.year, zoneId: zoneId) {

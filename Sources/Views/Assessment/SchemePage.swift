@@ -7,10 +7,10 @@ import Plot
 public struct SchemePage: Sendable {
     public struct PreviewRow: Sendable {
         public let unitId: Int, unitName: String, rank: Int, total: Double, grade: String, gradeNote: String?
-        public let publishedRank: Int?, publishedTotal: Double?
-        public init(unitId: Int, unitName: String, rank: Int, total: Double, grade: String, gradeNote: String?, publishedRank: Int?, publishedTotal: Double?) {
+        public let publishedRank: Int?
+        public init(unitId: Int, unitName: String, rank: Int, total: Double, grade: String, gradeNote: String?, publishedRank: Int?) {
             self.unitId = unitId; self.unitName = unitName; self.rank = rank; self.total = total; self.grade = grade; self.gradeNote = gradeNote
-            self.publishedRank = publishedRank; self.publishedTotal = publishedTotal
+            self.publishedRank = publishedRank
         }
     }
     public struct Published: Sendable {

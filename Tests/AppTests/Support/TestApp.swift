@@ -123,6 +123,18 @@ struct Fixture {
     }
 }
 
+extension Fixture {
+    /// Unit A's task due 2026-05-20, weight 3, done on 05-18: with taskB (weight 1, due 05-29, not done) May's
+    /// tasks come out 3 of 4 done on time.
+    func addTaskDoneOnTimeInMay(_ app: Application) async throws {
+        let boot = Actor(userId: 0, username: "fixture", displayName: "督查室", zoneId: zoneId, unitId: nil, roles: [.office])
+        var t = TaskDraft()
+        t.workPointId = workPointId; t.title = "五月按期完成的任务"; t.ownerUnitId = unitA; t.weight = 3
+        t.plannedStart = Day(iso: "2026-05-04"); t.deadline = Day(iso: "2026-05-20"); t.status = .done; t.percentDone = 100; t.doneOn = Day(iso: "2026-05-18")
+        _ = try await app.store.createTask(t, actor: boot, today: testToday, calendar: .official)
+    }
+}
+
 /// A tiny browser: keeps cookies, knows the CSRF token of the last page, speaks forms and JSON.
 struct Browser {
     let app: Application

@@ -41,3 +41,10 @@ public struct AssessmentPeriod: Codable, Sendable, Equatable, Hashable {
     public var end: Day { Day(year: year, month: months.last!, day: Day.daysIn(month: months.last!, year: year))! }
     public var isAnnual: Bool { quarter == nil && month == nil }
 }
+
+extension IndicatorPeriods {
+    /// The periods of an indicator that end within an assessment period: what an assessment reads for it.
+    public static func keys(year: Int, _ f: Indicator.Frequency, endingWithin p: AssessmentPeriod) -> [String] {
+        keys(year: year, f).filter { k in lastDay(k).map { $0 >= p.start && $0 <= p.end } ?? false }
+    }
+}
