@@ -20,7 +20,7 @@ DURATION="${BENCH_DURATION:-15s}"
 WARMUP="${BENCH_WARMUP:-3s}"
 THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
-GENERATE_ARGS="${BENCH_GENERATE_ARGS:---units 60 --users 300 --work-points 200 --tasks 20000 --audit 200000 --enterprises 20000}"
+GENERATE_ARGS="${BENCH_GENERATE_ARGS:---units 60 --users 300 --work-points 200 --tasks 20000 --audit 200000 --enterprises 20000 --appeals 100000 --clauses 200}"
 BENCH_USER="${BENCH_USER:-office-bench}"
 BENCH_PASSWORD="${BENCH_PASSWORD:-Guatu@2026}"
 BASE="http://127.0.0.1:$PORT"
@@ -195,6 +195,12 @@ log "registry: search, computed indicators, import"
 REGISTRY="$(python3 bench/enterprises.py "$BASE" "$TOKEN")" || { log "warning: registry bench failed"; REGISTRY=""; }
 echo "$REGISTRY" | sed 's/^/    /'
 
+# Appeals and policies: 100,000 appeals (lists, statistics), 200 clauses matched against 20,000 firms.
+wait_idle
+log "appeals and policy matching"
+APPEALS="$(python3 bench/appeals.py "$BASE" "$TOKEN")" || { log "warning: appeals bench failed"; APPEALS=""; }
+echo "$APPEALS" | sed 's/^/    /'
+
 RSS="$(ps -o rss= -p "$SERVER_PID" 2>/dev/null | awk '{printf "%.0f MiB", $1/1024}')" || RSS=""
 {
     echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -209,6 +215,7 @@ RSS="$(ps -o rss= -p "$SERVER_PID" 2>/dev/null | awk '{printf "%.0f MiB", $1/102
     echo "bulletin_seconds=$BULLETIN_TIMES"
     echo "$ASSESSMENT"
     echo "$REGISTRY"
+    echo "$APPEALS"
 } >"$OUT/meta.txt"
 
 echo

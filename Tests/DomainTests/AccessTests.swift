@@ -24,11 +24,11 @@ struct PermissionTests {
     /// The table, written from DOMAIN.md: leaders, the office, reporters and observers read the matrix;
     /// only the office edits it; reporters (and the office) report; leaders instruct; each admin holds only its own duty.
     static let table: [Role: Set<Permission>] = [
-        .leader: [.readMatrix, .instruct],   // 领导批示
-        .office: [.readMatrix, .editMatrix, .reportOwnTasks, .readDeliveryLog],
-        .reporter: [.readMatrix, .reportOwnTasks],
-        .observer: [.readMatrix],
-        .enterprise: [],
+        .leader: [.readMatrix, .instruct, .readAppeals],   // 领导批示
+        .office: [.readMatrix, .editMatrix, .reportOwnTasks, .readDeliveryLog, .readAppeals, .fileAppeal],
+        .reporter: [.readMatrix, .reportOwnTasks, .readAppeals, .fileAppeal],
+        .observer: [.readMatrix, .readAppeals],
+        .enterprise: [.readAppeals, .fileAppeal],   // its own firm's appeals and policies only
         .sysAdmin: [.manageAccounts, .readDeliveryLog],   // the reminders' delivery log: channels and status, no matrix
         .secAdmin: [.manageRoles],
         .auditAdmin: [.readAudit],

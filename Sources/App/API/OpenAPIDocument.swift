@@ -48,6 +48,15 @@ enum OpenAPIDocument {
             .init(method: "get", path: "/enterprises/{id}", summary: "企业档案：基本信息、历年数据、培育梯度", request: nil, response: "EnterpriseRecord", status: 200, query: []),
             .init(method: "get", path: "/indicators", summary: "本区指标（代码、名称、频次、来源、计算口径）", request: nil, response: "IndicatorList", status: 200, query: []),
             .init(method: "get", path: "/indicators/{id}/values", summary: "指标一年各期的目标与实际（填报、导入或系统计算；系统计算的附计算依据）", request: nil, response: "IndicatorValues", status: 200, query: ["year"]),
+            .init(method: "get", path: "/appeals", summary: "企业诉求列表，新的在前（企业账号只见本企业的，责任单位只见本单位主办、协办或登记的）", request: nil, response: "AppealPage", status: 200,
+                  query: ["status", "category", "unitId", "overdue", "q", "limit", "offset"]),
+            .init(method: "post", path: "/appeals", summary: "提出（企业账号）或登记（走访、12345等）诉求；须有联系电话，返回查询码", request: "AppealDraft", response: "AppealFiled", status: 201, query: []),
+            .init(method: "get", path: "/appeals/statistics", summary: "诉求统计：全区、各主办单位、各类别的按期率、办结率、满意率、平均办理工作日", request: nil, response: "AppealStatistics", status: 200, query: ["year"]),
+            .init(method: "get", path: "/appeals/{id}", summary: "一件诉求及其办理过程", request: nil, response: "AppealDetail", status: 200, query: []),
+            .init(method: "post", path: "/appeals/{id}/act", summary: "办理一步：分派、签收办理、答复、确认评价（仅企业本身）、重新办理、办结、不予受理（须带version）", request: "AppealAct", response: "Appeal", status: 200, query: []),
+            .init(method: "get", path: "/policies", summary: "政策文件及条款（每条款当前符合条件的企业数）", request: nil, response: "PolicyList", status: 200, query: []),
+            .init(method: "get", path: "/clauses/{id}/matches", summary: "条款的符合条件企业（逐项依据与测算金额）和差一项条件的企业（缺什么）", request: nil, response: "ClauseMatches", status: 200, query: []),
+            .init(method: "get", path: "/enterprises/{id}/policies", summary: "企业可享政策（免申即享候选）与差一项条件的条款", request: nil, response: "FirmPolicies", status: 200, query: []),
             .init(method: "get", path: "/calendar/{year}", summary: "一年的工作日历（法定节假日、调休、本区调整）；未录入国务院安排的年份附警告", request: nil, response: "CalendarYear", status: 200, query: []),
         ]
         for r in resources {
@@ -132,12 +141,12 @@ enum OpenAPIDocument {
         s["Report"] = object(report, required: ["id", "taskId", "periodKey", "status", "version"])
         s["ReportList"] = array(ref("Report"))
         s["ReviewBody"] = object(["version": int, "decision": enumeration(["accept", "return"]), "reason": str], required: ["version", "decision"])
-        s["Order"] = object(["id": int, "taskId": int, "receivingUnitId": int, "issuingUnit": str, "level": enumeration(EscalationLevel.allCases.map(\.code)),
+        s["Order"] = object(["id": int, "taskId": nullable(int), "appealId": nullable(int), "receivingUnitId": int, "issuingUnit": str, "level": enumeration(EscalationLevel.allCases.map(\.code)),
                              "levelName": str, "source": enumeration(["manual", "auto"]), "reason": str, "requiredActions": str, "replyWorkdays": int,
                              "deduction": ["type": "number"], "leadersCopied": array(str), "status": enumeration(OrderStatus.allCases.map(\.rawValue)),
                              "statusName": str, "issuedOn": nullable(date), "replyDue": nullable(date), "answer": str, "version": int,
                              "events": array(object(["at": str, "action": str, "actorName": str, "fromStatus": str, "toStatus": str, "text": str]))],
-                            required: ["id", "taskId", "status", "version"])
+                            required: ["id", "status", "version"])
         s["OrderPage"] = page("Order")
         s["OrderAct"] = object(["version": int, "action": enumeration(OrderAction.allCases.map(\.rawValue)), "text": str], required: ["version", "action"])
         let num: [String: Any] = ["type": "number"]
@@ -198,6 +207,36 @@ enum OpenAPIDocument {
         s["EnterpriseRecord"] = object(["enterprise": ref("Enterprise"), "years": array(yearSchema),
                                         "tiers": array(object(["kind": enumeration(EnterpriseTier.Kind.allCases.map(\.rawValue)), "certificate": str, "grantedOn": date, "expiresOn": date],
                                                               required: ["kind", "grantedOn"]))], required: ["enterprise", "years", "tiers"])
+        let due = object(["assign": date, "answer": date, "resolve": date], required: ["assign", "answer", "resolve"])
+        let appealDraft: [String: [String: Any]] = ["firmName": str, "creditCode": str, "contactName": str, "contactPhone": str,
+                                                    "category": enumeration(AppealCategory.allCases.map(\.rawValue)), "channel": enumeration(AppealChannel.allCases.map(\.rawValue)),
+                                                    "title": str, "description": str]
+        s["AppealDraft"] = object(appealDraft, required: ["contactPhone", "category", "title", "description"])
+        s["AppealFiled"] = object(["id": int, "trackingCode": str], required: ["id", "trackingCode"])
+        var appeal = appealDraft
+        appeal["id"] = int; appeal["enterpriseId"] = int; appeal["status"] = enumeration(AppealStatus.allCases.map(\.rawValue)); appeal["leadUnitId"] = int
+        appeal["coUnitIds"] = array(int); appeal["receivedOn"] = date; appeal["due"] = due; appeal["assignedOn"] = date; appeal["answeredOn"] = date
+        appeal["closedOn"] = date; appeal["answer"] = str; appeal["satisfaction"] = enumeration(Satisfaction.allCases.map(\.rawValue)); appeal["reopenCount"] = int
+        appeal["trackingCode"] = str; appeal["version"] = int; appeal["submittedBy"] = int
+        s["Appeal"] = object(appeal, required: ["id", "status", "category", "receivedOn", "due", "version"])
+        s["AppealPage"] = page("Appeal")
+        s["AppealDetail"] = object(["appeal": ref("Appeal"), "events": array(object(["at": str, "action": str, "actorName": str, "fromStatus": str, "toStatus": str, "text": str]))],
+                                   required: ["appeal", "events"])
+        s["AppealAct"] = object(["version": int, "action": enumeration(AppealAction.allCases.map(\.rawValue)), "text": str, "leadUnitId": int, "coUnitIds": array(int),
+                                 "satisfaction": enumeration(Satisfaction.allCases.map(\.rawValue))], required: ["version", "action"])
+        let figures = object(["key": nullable(str), "total": int, "open": int, "overdueOpen": int, "closed": int, "declined": int, "onTimeRate": nullable(num),
+                              "resolutionRate": nullable(num), "satisfactionRate": nullable(num), "averageWorkdays": nullable(num)], required: ["total"])
+        s["AppealStatistics"] = object(["year": int, "zone": figures, "byUnit": array(figures), "byCategory": array(figures)], required: ["year", "zone", "byUnit", "byCategory"])
+        s["PolicyList"] = array(object(["id": int, "title": str, "issuer": str, "documentNumber": str, "issuedOn": date,
+                                        "clauses": array(object(["id": int, "number": str, "title": str, "kind": enumeration(PolicyClause.Kind.allCases.map(\.rawValue)), "year": int,
+                                                                 "condition": str, "amountRule": str, "annualBudget": nullable(num), "qualifying": nullable(int)], required: ["id", "title", "condition"]))],
+                                       required: ["id", "title", "clauses"]))
+        let firmMatch = object(["enterpriseId": int, "name": str, "lines": array(str), "missing": array(str), "amount": nullable(num), "amountExplanation": str],
+                               required: ["enterpriseId", "name", "lines", "missing"])
+        s["ClauseMatches"] = object(["clauseId": int, "qualifying": array(firmMatch), "near": array(firmMatch)], required: ["clauseId", "qualifying", "near"])
+        let clauseMatch = object(["clauseId": int, "title": str, "lines": array(str), "missing": array(str), "amount": nullable(num), "amountExplanation": str],
+                                 required: ["clauseId", "title", "lines", "missing"])
+        s["FirmPolicies"] = object(["enterpriseId": int, "qualifying": array(clauseMatch), "near": array(clauseMatch)], required: ["enterpriseId", "qualifying", "near"])
         s["Created"] = object(["id": int], required: ["id"])
         s["IndicatorList"] = array(object(["id": int, "code": str, "name": str, "unit": str, "frequency": str, "source": str, "formula": str], required: ["id", "code", "name"]))
         s["IndicatorValues"] = array(object(["period": str, "target": num, "actual": num, "status": str, "detail": str], required: ["period"]))
@@ -211,6 +250,7 @@ enum OpenAPIDocument {
         "includeArchived": "包含已归档", "entityType": "对象类型", "entityId": "对象编号", "username": "操作人",
         "open": "true：在办；false：已办结或撤销", "taskId": "任务编号", "version": "结果版本（默认最新）",
         "chain": "产业链", "tier": "培育梯度（techSME、hnte、gazelle、srdi、littleGiant、listed）", "scale": "above（规上）或below（规下）", "unit": "包联单位编号",
+        "category": "诉求类别", "overdue": "true：只看逾期在办的",
     ]
 
     static func queryParameter(_ name: String) -> [String: Any] {

@@ -20,7 +20,7 @@ struct SignedIn: Sendable {
 
     init(_ p: Principal, credential: Credential) {
         let u = p.account
-        actor = Actor(userId: u.id, username: u.username, displayName: u.displayName, zoneId: u.zoneId, unitId: u.unitId, roles: u.roles)
+        actor = Actor(userId: u.id, username: u.username, displayName: u.displayName, zoneId: u.zoneId, unitId: u.unitId, roles: u.roles, enterpriseId: u.enterpriseId)
         self.credential = credential
         zoneName = p.zoneName
         zoneDataVersion = p.zoneDataVersion

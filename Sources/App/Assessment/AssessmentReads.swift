@@ -49,8 +49,15 @@ enum AssessmentReads {
                                       target: target, valueId: nil)
             }
         }
-        return .init(period: period, asOf: today, units: units.filter { $0.kind == scheme.category }, tasks: tasks, reportingPeriods: periodKeys,
-                     reportCounts: counts, lateReportTaskIds: late, orders: orders, indicators: indicators, marks: marks.map(\.fact), quarterTotals: quarters)
+        var facts = AssessmentMeasures.Facts(period: period, asOf: today, units: units.filter { $0.kind == scheme.category }, tasks: tasks,
+                                             reportingPeriods: periodKeys, reportCounts: counts, lateReportTaskIds: late, orders: orders, indicators: indicators,
+                                             marks: marks.map(\.fact), quarterTotals: quarters)
+        if !sources.isDisjoint(with: [.appealOnTime, .appealSatisfaction]) {
+            let end = min(period.end, today)
+            let stats = try await store.appealStatistics(zoneId: zoneId, received: period.start...max(period.start, end), today: end)
+            facts.appeals = stats.byUnit.reduce(into: [:]) { out, e in if let u = e.key { out[u] = e.value } }
+        }
+        return facts
     }
 
     /// The data and the result of `definition` over today's records.

@@ -13,6 +13,8 @@ struct GenerateCommand: AsyncCommand {
         @Option(name: "reports", help: "交账报告条数 (weekly reports, default 200000)") var reports: Int?
         @Option(name: "zone", help: "园区代码 (default: bench)") var zone: String?
         @Option(name: "enterprises", help: "企业数（每家五年数据；default 0）") var enterprises: Int?
+        @Option(name: "appeals", help: "企业诉求件数（default 0）") var appeals: Int?
+        @Option(name: "clauses", help: "政策条款数（default 0）") var clauses: Int?
     }
     var help: String { "生成压测用的大型园区数据 (generate a large zone for benchmarks; user office-bench, password \(DemoLoader.password))" }
 
@@ -41,6 +43,15 @@ struct GenerateCommand: AsyncCommand {
                 _ = try await app.store.createIndicator(d, actor: actor)
             }
             context.console.print("已生成\(n)家企业（各五年数据）")
+        }
+        let system = Actor(userId: 0, username: "guatu generate", displayName: "guatu generate", zoneId: id, unitId: nil, roles: [.office])
+        if let n = signature.appeals, n > 0 {
+            try await app.store.generateAppeals(zoneId: id, count: n, today: app.today, calendar: try await app.calendar(zoneId: id), actor: system)
+            context.console.print("已生成\(n)件企业诉求")
+        }
+        if let n = signature.clauses, n > 0 {
+            try await app.store.generateClauses(zoneId: id, count: n, year: app.today.year, actor: system)
+            context.console.print("已生成\(n)个政策条款")
         }
         context.console.print("已生成园区 \(code)（编号\(id)）：\(size.units)个单位、\(size.users)名用户、\(size.workPoints)个工作要点、\(size.tasks)项任务、\(size.reports)份交账报告、\(size.audit)条审计记录")
     }

@@ -30,6 +30,9 @@ func routes(_ app: Application) throws {
     IncubationController.register(r)
     ProjectController.register(r)
     FiscalController.register(r)
+    AppealController.register(r)
+    PublicAppealController.register(r)
+    PolicyController.register(r)
     EnterpriseController.register(r)
     RemindersController.register(r)
     TaskController.register(r)
@@ -42,5 +45,6 @@ func routes(_ app: Application) throws {
     AccountabilityAPI.register(r)
     AssessmentAPI.register(r)
     EnterpriseAPI.register(r)
+    AppealAPI.register(r)
     if app.guatu.benchRoutes { BenchFloorController.register(r) }
 }

@@ -109,6 +109,8 @@ enum DemoLoader {
         try await DemoEnterprises.load(app, zone: zone, system: system, units: unitIds, today: today)
         try await DemoProjects.load(app, zone: zone, system: system, units: unitIds, today: today)
         try await DemoFiscal.load(app, zone: zone, system: system, units: unitIds, today: today)
+        try await DemoAppeals.load(app, zone: zone, system: system, units: unitIds, today: today, calendar: calendar)
+        try await DemoPolicies.load(app, zone: zone, system: system, today: today)
         log("已载入演示数据：\(DemoContent.zoneName)，\(DemoContent.plans.count)项计划，\(taskCount)项任务和节点（\(year)年度，今天按\(today.iso)计）。")
         return true
     }

@@ -16,6 +16,7 @@ enum ComputedValues {
         case .investmentCompletion: return (SiteURL.projects.path, "重点项目")
         case .hnteCount: return (SiteURL.enterprises.with([("tier", "hnte")]), "高企名单")
         case .fiscalGrowth: return (SiteURL.fiscal.with([("year", String(year))]), "财政税收")
+        case .appealsOnTime, .appealSatisfaction: return (SiteURL.appeals.path, "企业诉求")
         }
     }
 
@@ -45,6 +46,16 @@ enum ComputedValues {
                 guard let p = AssessmentPeriod(key: key) else { continue }
                 let day = min(p.end, today)
                 out[key] = ComputedIndicator.hnteCount(try await store.hnteCount(zoneId: zoneId, on: day), on: day)
+            }
+            return out
+        }
+        if m == .appealsOnTime || m == .appealSatisfaction {
+            var out: [String: Measure] = [:]
+            for key in keys {
+                guard let p = AssessmentPeriod(key: key) else { continue }
+                let end = min(p.end, today)
+                let f = try await store.appealStatistics(zoneId: zoneId, received: Day(year: p.year, month: 1, day: 1)!...end, today: end).zone
+                out[key] = ComputedIndicator.appeals(m, f, end: end)
             }
             return out
         }

@@ -19,7 +19,7 @@ enum EventNotices {
                                                title: "督字第\(o.id)号已反馈，待核查", body: o.answer, link: link)
                 }
             }
-            if !o.leadersCopied.isEmpty, o.status != .proposed, let leader = try await leaderOf(req, taskId: o.taskId) {
+            if !o.leadersCopied.isEmpty, o.status != .proposed, let taskId = o.taskId, let leader = try await leaderOf(req, taskId: taskId) {
                 try await req.store.notify(zoneId: leader.zoneId, userId: leader.id, eventKey: "order:\(o.id):copied:\(o.level.code)",
                                            title: "抄送：督字第\(o.id)号（\(o.level.chineseName)）", body: o.requiredActions, link: link)
             }

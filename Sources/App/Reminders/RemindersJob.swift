@@ -90,6 +90,8 @@ enum RemindersJob {
             for zone in try await app.store.zones() {
                 do { try await run(app, zoneId: zone.id, now: Date(), today: app.today) }
                 catch { app.logger.warning("reminders for zone \(zone.code) failed: \(error)") }
+                do { try await AppealOrders.raiseForJob(app, zoneId: zone.id, today: app.today) }
+                catch { app.logger.warning("appeal supervision for zone \(zone.code) failed: \(error)") }
             }
         } catch { app.logger.warning("reminders: \(error)") }
     }

@@ -32,7 +32,7 @@ struct LagList {
         async let ordersQ = store.orders(zoneId: zoneId, OrderFilter(open: true, limit: 100_000))
         let (tasks, reported, orders) = try await (tasksQ, reportedQ, ordersQ)
         var openOrder: [Int: Int] = [:]
-        for o in orders where openOrder[o.taskId] == nil { openOrder[o.taskId] = o.id }
+        for o in orders { if let t = o.taskId, openOrder[t] == nil { openOrder[t] = o.id } }
         var entries: [Entry] = []
         var inputs: [ProposalInput] = []
         for t in tasks where t.status != .done && t.status != .suspended {

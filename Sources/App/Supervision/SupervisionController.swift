@@ -24,14 +24,19 @@ enum SupervisionController {
 
     static func line(_ o: SupervisionOrder, title: String, unit: String, _ req: Request) -> OrderLine {
         let clock: ClockState = o.replyDue.map { OrderClock.state(due: $0, today: req.today, finished: !o.isOpen || o.status == .answered, calendar: req.calendar) } ?? .stopped
-        return OrderLine(id: o.id, taskId: o.taskId, taskTitle: title, unitName: unit, level: o.level, status: o.status, auto: o.source == .auto,
+        let path = o.taskId.map { SiteURL.task($0).path } ?? o.appealId.map { SiteURL.appeal($0).path } ?? SiteURL.supervision.path
+        return OrderLine(id: o.id, taskId: o.taskId, taskTitle: title, subjectPath: path, unitName: unit, level: o.level, status: o.status, auto: o.source == .auto,
                          reason: o.reason, replyDue: o.replyDue, clock: clock, deduction: o.deduction)
     }
 
     static func lines(_ orders: [SupervisionOrder], _ req: Request, _ actor: Actor) async throws -> [OrderLine] {
         let names = try await req.names(actor)
-        let titles = try await req.store.taskTitles(zoneId: actor.zoneId, ids: Array(Set(orders.map(\.taskId))))
-        return orders.map { line($0, title: titles[$0.taskId] ?? "#\($0.taskId)", unit: names.unit($0.receivingUnitId), req) }
+        let titles = try await req.store.taskTitles(zoneId: actor.zoneId, ids: Array(Set(orders.compactMap(\.taskId))))
+        let appealTitles = try await req.store.appealTitles(zoneId: actor.zoneId, ids: Array(Set(orders.compactMap(\.appealId))))
+        return orders.map { o in
+            let title = o.taskId.map { titles[$0] ?? "#\($0)" } ?? o.appealId.map { "企业诉求：" + (appealTitles[$0] ?? "#\($0)") } ?? ""
+            return line(o, title: title, unit: names.unit(o.receivingUnitId), req)
+        }
     }
 
     static func instructionLines(_ items: [Instruction], _ req: Request, _ actor: Actor) async throws -> [InstructionLine] {
@@ -62,7 +67,11 @@ enum SupervisionController {
         // The same for everyone with the same rights until the zone's data changes (or the day, or the due moment passes).
         let key = "desk|\(req.today.iso)|\(period.isLate(at: ReportingController.now(req)))|\(actor.can(.editMatrix))"
         let content = try await req.cached(actor, key) { PageCache.render(try await deskModel(req, actor).body(csrf: PageCache.csrfPlaceholder)) }
-        let notice = req.query[String.self, at: "notice"] == "proposed" ? "已生成待下发督办单，请逐份核对后下发。" : nil
+        let notice: String? = switch req.query[String.self, at: "notice"] {
+        case "proposed": "已生成待下发督办单，请逐份核对后下发。"
+        case "none-due": "没有需要督办的逾期企业诉求。"
+        default: nil
+        }
         return req.html(PageCache.page(title: "督办", content: content, context: req.pageContext(current: .supervision, notice: notice)))
     }
 
@@ -152,7 +161,8 @@ enum SupervisionController {
         let actor = try req.actor(.readMatrix)
         let o = try await req.store.order(id: id, zoneId: actor.zoneId)
         let steps = try await req.store.orderEvents(orderId: id, zoneId: actor.zoneId)
-        let instr = try await req.store.instructions(zoneId: actor.zoneId, taskId: o.taskId).filter { $0.orderId == nil || $0.orderId == id }
+        var instr: [Instruction] = []
+        if let taskId = o.taskId { instr = try await req.store.instructions(zoneId: actor.zoneId, taskId: taskId).filter { $0.orderId == nil || $0.orderId == id } }
         let isReceiver = actor.has(.reporter) && actor.unitId == o.receivingUnitId
         var actions: [OrderAction] = []
         if actor.can(.editMatrix) { actions += OrderLifecycle.allowedActions(for: o.status, party: .office) }
@@ -203,8 +213,10 @@ enum SupervisionController {
         guard let version = r.version() else { throw AppError.badRequest("缺少版本号", field: "version") }
         let o = try await req.store.order(id: id, zoneId: actor.zoneId)
         let settings = try await req.store.supervisionSettings(zoneId: actor.zoneId).settings
+        var leaders: [String] = []
+        if let taskId = o.taskId { leaders = try await leaderNames(req, actor, taskId: taskId) }
         do {
-            let up = try await req.store.escalate(orderId: id, version: version, reason: form.text("text"), leaderNames: try await leaderNames(req, actor, taskId: o.taskId),
+            let up = try await req.store.escalate(orderId: id, version: version, reason: form.text("text"), leaderNames: leaders,
                                                   policy: settings.policy, actor: actor, today: req.today, calendar: req.calendar)
             await EventNotices.orderChanged(req, up, step: "escalate")
         } catch StoreError.conflict {

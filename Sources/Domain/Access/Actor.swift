@@ -8,9 +8,11 @@ public struct Actor: Sendable, Equatable {
     public let zoneId: Int
     public let unitId: Int?
     public let roles: Set<Role>
-    public init(userId: Int, username: String, displayName: String, zoneId: Int, unitId: Int?, roles: Set<Role>) {
+    /// For an enterprise account: the firm it speaks for (its appeals, its policies).
+    public let enterpriseId: Int?
+    public init(userId: Int, username: String, displayName: String, zoneId: Int, unitId: Int?, roles: Set<Role>, enterpriseId: Int? = nil) {
         self.userId = userId; self.username = username; self.displayName = displayName
-        self.zoneId = zoneId; self.unitId = unitId; self.roles = roles
+        self.zoneId = zoneId; self.unitId = unitId; self.roles = roles; self.enterpriseId = enterpriseId
     }
 
     public func has(_ role: Role) -> Bool { roles.contains(role) }
@@ -34,6 +36,11 @@ public enum Permission: String, CaseIterable, Sendable {
     case instruct
     /// Read the reminders' delivery log (督查室, 系统管理员): channels, recipients, status — not the matrix.
     case readDeliveryLog
+    /// See enterprise appeals and the policies firms qualify for: officials see the zone's (a reporter its unit's appeals),
+    /// an enterprise account only its own firm's.
+    case readAppeals
+    /// File an appeal: a firm for itself, an official for a firm met on a visit or heard through another channel.
+    case fileAppeal
 
     /// 三员分立: the three admin roles read no business data; each holds only its own duty.
     public func isGranted(to roles: Set<Role>) -> Bool {
@@ -46,6 +53,8 @@ public enum Permission: String, CaseIterable, Sendable {
         case .readAudit: return roles.contains(.auditAdmin)
         case .instruct: return roles.contains(.leader)
         case .readDeliveryLog: return roles.contains(.office) || roles.contains(.sysAdmin)
+        case .readAppeals: return !roles.isDisjoint(with: [.leader, .office, .reporter, .observer, .enterprise])
+        case .fileAppeal: return !roles.isDisjoint(with: [.office, .reporter, .enterprise])
         }
     }
 }

@@ -16,6 +16,8 @@ public struct UserAccount: Codable, Sendable, Equatable, Identifiable {
     public var lockedUntil: String?
     public var archived: Bool
     public var version: Int
+    /// An enterprise account's firm (nil for everyone else).
+    public var enterpriseId: Int? = nil
     public init(id: Int, zoneId: Int, unitId: Int?, username: String, displayName: String, title: String,
                 roles: Set<Role>, canSignIn: Bool, lockedUntil: String?, archived: Bool, version: Int) {
         self.id = id; self.zoneId = zoneId; self.unitId = unitId; self.username = username

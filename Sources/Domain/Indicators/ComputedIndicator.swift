@@ -19,6 +19,10 @@ public enum ComputedMeasure: String, Codable, Sendable, CaseIterable {
     case hnteCount
     /// 一般公共预算收入同比增长: the year to date against the same months of last year, % (`FiscalSummary`).
     case fiscalGrowth
+    /// 企业诉求按期办结率: appeals received in the year up to the period's end, `AppealFigures.onTimeRate` then, %.
+    case appealsOnTime
+    /// 企业诉求满意率: the same appeals' `AppealFigures.satisfactionRate`, %.
+    case appealSatisfaction
 
     public var chineseName: String {
         switch self {
@@ -30,6 +34,8 @@ public enum ComputedMeasure: String, Codable, Sendable, CaseIterable {
         case .investmentCompletion: return "重点项目投资完成率"
         case .hnteCount: return "有效高新技术企业数"
         case .fiscalGrowth: return "一般公共预算收入同比增长"
+        case .appealsOnTime: return "企业诉求按期办结率"
+        case .appealSatisfaction: return "企业诉求满意率"
         }
     }
     public var unit: String { self == .hnteCount ? "家" : "%" }
@@ -63,6 +69,16 @@ public enum ComputedIndicator {
         Measure(value: Double(n), detail: "\(day)有效高企\(n)家")
     }
 
+    /// 企业诉求按期办结率 or 满意率 from the zone's figures for the appeals received from the year's start to `end`.
+    public static func appeals(_ m: ComputedMeasure, _ f: AppealFigures, end: Day) -> Measure {
+        if m == .appealSatisfaction {
+            guard let r = f.satisfactionRate else { return Measure(value: nil, detail: "截至\(end)无企业评价") }
+            return Measure(value: 100 * r, detail: "截至\(end)企业评价\(f.rated)件，满意及基本满意\(f.satisfied)件")
+        }
+        guard let r = f.onTimeRate else { return Measure(value: nil, detail: "截至\(end)无已办结或逾期的诉求") }
+        return Measure(value: 100 * r, detail: "截至\(end)受理\(f.total)件，已办结\(f.closed)件（按期\(f.closedOnTime)件），逾期在办\(f.overdueOpen)件")
+    }
+
     /// 重点项目投资完成率 for a period: the year's months through the period's last month (or the as-of month).
     public static func investment(_ months: [MonthlyInvestment], period: AssessmentPeriod, asOf: Day) -> Measure {
         let end = min(period.end, asOf)
@@ -73,8 +89,8 @@ public enum ComputedIndicator {
 
     public static func value(_ m: ComputedMeasure, facts: AssessmentMeasures.Facts, orders: [BulletinBuilder.OrderFact]) -> Measure {
         switch m {
-        case .rdCoverage, .patentCoverage, .investmentCompletion, .hnteCount, .fiscalGrowth:
-            return Measure(value: nil, detail: "按企业库或项目库计算")
+        case .rdCoverage, .patentCoverage, .investmentCompletion, .hnteCount, .fiscalGrowth, .appealsOnTime, .appealSatisfaction:
+            return Measure(value: nil, detail: "按企业库、项目库或诉求计算")
         case .ordersClosed:
             let end = min(facts.period.end, facts.asOf)
             let issued = orders.filter { o in o.issuedOn.map { $0.year == facts.period.year && $0 <= end } ?? false }

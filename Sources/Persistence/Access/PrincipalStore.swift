@@ -16,19 +16,20 @@ extension Store {
         let id: Int; let zoneId: Int; let unitId: Int?; let username: String; let displayName: String
         let title: String; let roles: String; let passwordHash: String; let lockedUntil: String?
         let zoneName: String; let dataVersion: Int
-        let csrfToken: String?; let expiresAt: String?; let tokenId: Int?; let lastUsedAt: String?
+        let csrfToken: String?; let expiresAt: String?; let tokenId: Int?; let lastUsedAt: String?; let enterpriseId: Int?
         func principal() -> Principal {
-            Principal(account: UserAccount(id: id, zoneId: zoneId, unitId: unitId, username: username, displayName: displayName, title: title,
-                                           roles: Role.parseList(roles), canSignIn: !passwordHash.isEmpty, lockedUntil: lockedUntil,
-                                           archived: false, version: 0),
-                      zoneName: zoneName, zoneDataVersion: dataVersion, csrfToken: csrfToken)
+            var account = UserAccount(id: id, zoneId: zoneId, unitId: unitId, username: username, displayName: displayName, title: title,
+                                      roles: Role.parseList(roles), canSignIn: !passwordHash.isEmpty, lockedUntil: lockedUntil,
+                                      archived: false, version: 0)
+            account.enterpriseId = enterpriseId
+            return Principal(account: account, zoneName: zoneName, zoneDataVersion: dataVersion, csrfToken: csrfToken)
         }
     }
 
     /// The live account behind a session cookie (by its hash).
     public func principal(sessionHash: String, now: Date = Date()) async throws -> Principal? {
         guard let r = try await sql.raw("""
-            SELECT u.id, u.zone_id, u.unit_id, u.username, u.display_name, u.title, u.roles, u.password_hash, u.locked_until,
+            SELECT u.id, u.zone_id, u.unit_id, u.enterprise_id, u.username, u.display_name, u.title, u.roles, u.password_hash, u.locked_until,
                    z.name AS zone_name, z.data_version, s.csrf_token, s.expires_at, NULL AS token_id, NULL AS last_used_at
             FROM sessions s JOIN users u ON u.id = s.user_id JOIN zones z ON z.id = u.zone_id
             WHERE s.id = \(bind: sessionHash) AND u.archived_at IS NULL
@@ -40,7 +41,7 @@ extension Store {
     /// The live account behind a bearer token (by its hash); notes the token's use at most once a minute.
     public func principal(tokenHash: String, now: Date = Date()) async throws -> Principal? {
         guard let r = try await sql.raw("""
-            SELECT u.id, u.zone_id, u.unit_id, u.username, u.display_name, u.title, u.roles, u.password_hash, u.locked_until,
+            SELECT u.id, u.zone_id, u.unit_id, u.enterprise_id, u.username, u.display_name, u.title, u.roles, u.password_hash, u.locked_until,
                    z.name AS zone_name, z.data_version, NULL AS csrf_token, NULL AS expires_at, t.id AS token_id, t.last_used_at
             FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN zones z ON z.id = u.zone_id
             WHERE t.token_hash = \(bind: tokenHash) AND t.revoked_at IS NULL AND u.archived_at IS NULL

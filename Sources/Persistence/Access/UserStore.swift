@@ -6,14 +6,16 @@ extension Store {
     struct UserRow: Decodable {
         let id: Int; let zoneId: Int; let unitId: Int?; let username: String; let displayName: String
         let title: String; let roles: String; let passwordHash: String; let failedLogins: Int
-        let lockedUntil: String?; let archivedAt: String?; let version: Int
+        let lockedUntil: String?; let archivedAt: String?; let version: Int; let enterpriseId: Int?
         var account: UserAccount {
-            UserAccount(id: id, zoneId: zoneId, unitId: unitId, username: username, displayName: displayName,
-                        title: title, roles: Role.parseList(roles), canSignIn: !passwordHash.isEmpty,
-                        lockedUntil: lockedUntil, archived: archivedAt != nil, version: version)
+            var a = UserAccount(id: id, zoneId: zoneId, unitId: unitId, username: username, displayName: displayName,
+                                title: title, roles: Role.parseList(roles), canSignIn: !passwordHash.isEmpty,
+                                lockedUntil: lockedUntil, archived: archivedAt != nil, version: version)
+            a.enterpriseId = enterpriseId
+            return a
         }
     }
-    static let userColumns: SQLQueryString = "SELECT id, zone_id, unit_id, username, display_name, title, roles, password_hash, failed_logins, locked_until, archived_at, version FROM users"
+    static let userColumns: SQLQueryString = "SELECT id, zone_id, unit_id, username, display_name, title, roles, password_hash, failed_logins, locked_until, archived_at, version, enterprise_id FROM users"
 
     public func users(zoneId: Int, includeArchived: Bool = false) async throws -> [UserAccount] {
         let filter: SQLQueryString = includeArchived ? "" : " AND archived_at IS NULL"
@@ -119,6 +121,21 @@ extension Store {
             try await tx.raw("DELETE FROM sessions WHERE user_id = \(bind: id)").run()
             var after = before; after.archived = true; after.version = version + 1
             try await Store.audit(tx, actor: actor, action: .archive, entity: "user", id: id, before: before, after: after)
+        }
+    }
+
+    /// Links an enterprise account to the firm it speaks for (the firm must be the zone's; the account must hold the enterprise role).
+    public func linkEnterpriseAccount(userId: Int, enterpriseId: Int, actor: Actor) async throws {
+        let before = try await user(id: userId, zoneId: actor.zoneId)
+        guard before.roles.contains(.enterprise) else {
+            throw StoreError.invalid(ValidationError(field: "roles", "只有企业账号可以关联企业"))
+        }
+        _ = try await enterprise(id: enterpriseId, zoneId: actor.zoneId)
+        var changed = before; changed.enterpriseId = enterpriseId
+        let after = changed
+        try await write { tx in
+            try await tx.raw("UPDATE users SET enterprise_id = \(bind: enterpriseId), version = version + 1, updated_at = \(bind: Store.timestamp()) WHERE id = \(bind: userId)").run()
+            try await Store.audit(tx, actor: actor, action: .update, entity: "user", id: userId, before: before, after: after, zoneId: actor.zoneId)
         }
     }
 }

@@ -34,6 +34,8 @@ public enum GuatuMigrations {
         CreateKeyProjects(),
         CreateFiscal(),
         AddEnterpriseSearchIndex(),
+        CreateAppeals(),
+        CreatePolicies(),
     ]
 }
 

@@ -2,11 +2,14 @@ import Domain
 import Foundation
 import SQLKit
 
-/// A 督办单 as stored: on one task, addressed to the task's owner unit, at one level of the ladder.
+/// A 督办单 as stored: on one task (addressed to the task's owner unit) or one enterprise appeal (addressed to its
+/// lead unit), at one level of the ladder.
 public struct SupervisionOrder: Codable, Sendable, Equatable, Identifiable {
     public enum Source: String, Codable, Sendable { case manual, auto }
     public let id: Int
-    public let taskId: Int
+    /// The task supervised, or nil when the order is about an appeal.
+    public let taskId: Int?
+    public let appealId: Int?
     public let receivingUnitId: Int
     public let issuingUnit: String
     public let level: EscalationLevel
@@ -31,7 +34,7 @@ public struct SupervisionOrder: Codable, Sendable, Equatable, Identifiable {
     public var isOpen: Bool { !status.isFinal }
 }
 
-/// One step of an order's lifecycle, as it happened.
+/// One step of an order's (or an appeal's) lifecycle, as it happened.
 public struct OrderEvent: Codable, Sendable, Equatable {
     public let at: String
     public let action: String
@@ -58,20 +61,21 @@ public struct OrderFilter: Sendable {
     public var open: Bool?
     public var unitId: Int?
     public var taskId: Int?
+    public var appealId: Int?
     public var limit: Int
-    public init(open: Bool? = nil, unitId: Int? = nil, taskId: Int? = nil, limit: Int = 500) {
-        self.open = open; self.unitId = unitId; self.taskId = taskId; self.limit = limit
+    public init(open: Bool? = nil, unitId: Int? = nil, taskId: Int? = nil, appealId: Int? = nil, limit: Int = 500) {
+        self.open = open; self.unitId = unitId; self.taskId = taskId; self.appealId = appealId; self.limit = limit
     }
 }
 
 extension Store {
     struct OrderRow: Decodable {
-        let id: Int; let taskId: Int; let receivingUnitId: Int; let issuingUnit: String; let level: String; let source: String; let reason: String
+        let id: Int; let taskId: Int?; let appealId: Int?; let receivingUnitId: Int; let issuingUnit: String; let level: String; let source: String; let reason: String
         let requiredActions: String; let replyWorkdays: Int; let deduction: Double; let leadersCopied: String; let status: String
         let issuedOn: String?; let replyDue: String?; let answer: String; let createdByName: String; let createdAt: String; let closedAt: String?
         let version: Int
         var order: SupervisionOrder {
-            SupervisionOrder(id: id, taskId: taskId, receivingUnitId: receivingUnitId, issuingUnit: issuingUnit,
+            SupervisionOrder(id: id, taskId: taskId, appealId: appealId, receivingUnitId: receivingUnitId, issuingUnit: issuingUnit,
                              level: EscalationLevel(code: level) ?? .supervision, source: .init(rawValue: source) ?? .manual, reason: reason,
                              requiredActions: requiredActions, replyWorkdays: replyWorkdays, deduction: deduction,
                              leadersCopied: leadersCopied.split(separator: "、").map(String.init), status: OrderStatus(rawValue: status) ?? .issued,
@@ -80,7 +84,7 @@ extension Store {
         }
     }
     static let orderColumns: SQLQueryString = """
-        SELECT id, task_id, receiving_unit_id, issuing_unit, level, source, reason, required_actions, reply_workdays, deduction, leaders_copied,
+        SELECT id, task_id, appeal_id, receiving_unit_id, issuing_unit, level, source, reason, required_actions, reply_workdays, deduction, leaders_copied,
           status, issued_on, reply_due, answer, created_by_name, created_at, closed_at, version FROM supervision_orders
         """
     static let openStatuses = [OrderStatus.proposed, .issued, .signed, .answered].map(\.rawValue)
@@ -98,13 +102,14 @@ extension Store {
         if let open = f.open { q += open ? " AND status IN (\(binds: Store.openStatuses))" : " AND status NOT IN (\(binds: Store.openStatuses))" }
         if let u = f.unitId { q += " AND receiving_unit_id = \(bind: u)" }
         if let t = f.taskId { q += " AND task_id = \(bind: t)" }
+        if let a = f.appealId { q += " AND appeal_id = \(bind: a)" }
         return try await sql.raw(q + " ORDER BY id DESC LIMIT \(bind: f.limit)").rows(OrderRow.self).map(\.order)
     }
 
     /// Task ids with an order still open (no second proposal for them).
     public func tasksWithOpenOrders(zoneId: Int) async throws -> Set<Int> {
         struct R: Decodable { let taskId: Int }
-        return Set(try await sql.raw("SELECT DISTINCT task_id FROM supervision_orders WHERE zone_id = \(bind: zoneId) AND status IN (\(binds: Store.openStatuses))")
+        return Set(try await sql.raw("SELECT DISTINCT task_id FROM supervision_orders WHERE zone_id = \(bind: zoneId) AND task_id IS NOT NULL AND status IN (\(binds: Store.openStatuses))")
             .rows(R.self).map(\.taskId))
     }
 
@@ -126,18 +131,35 @@ extension Store {
         }
         let days = d.replyWorkdays ?? policy.replyWorkdays(for: d.level)
         guard (1...60).contains(days) else { throw StoreError.invalid(ValidationError(field: "replyWorkdays", "反馈时限须为1到60个工作日")) }
+        return try await insertOrder(taskId: task.id, appealId: nil, appealStage: nil, receivingUnitId: task.ownerUnitId, level: d.level, reason: reason, actions: actions,
+                                     days: days, source: source, issuingUnit: issuingUnit, leaderNames: leaderNames, policy: policy, actor: actor, today: today,
+                                     calendar: calendar)
+    }
+
+    /// Opens an order about an enterprise appeal past the due day of `stage`, addressed to the appeal's lead unit: proposed
+    /// (by the rules, for the office to issue), at the policy's level deduction and reply days.
+    public func openAppealOrder(appealId: Int, stage: AppealStage, receivingUnitId: Int, level: EscalationLevel, reason: String, issuingUnit: String, leaderNames: [String],
+                                policy: EscalationPolicy, actor: Actor, today: Day, calendar: WorkCalendar) async throws -> SupervisionOrder {
+        try await insertOrder(taskId: nil, appealId: appealId, appealStage: stage, receivingUnitId: receivingUnitId, level: level, reason: reason,
+                              actions: "请说明企业诉求逾期原因，尽快办理并答复企业。", days: policy.replyWorkdays(for: level), source: .auto,
+                              issuingUnit: issuingUnit, leaderNames: leaderNames, policy: policy, actor: actor, today: today, calendar: calendar)
+    }
+
+    private func insertOrder(taskId: Int?, appealId: Int?, appealStage: AppealStage?, receivingUnitId: Int, level: EscalationLevel, reason: String, actions: String, days: Int,
+                             source: SupervisionOrder.Source, issuingUnit: String, leaderNames: [String], policy: EscalationPolicy, actor: Actor, today: Day,
+                             calendar: WorkCalendar) async throws -> SupervisionOrder {
         let proposed = source == .auto
         let issuedOn: Day? = proposed ? nil : today
         let due = issuedOn.map { OrderClock.replyDue(issuedOn: $0, workdays: days, calendar: calendar) }
-        let copied = policy.copiesLeaders(d.level) ? leaderNames : []
+        let copied = policy.copiesLeaders(level) ? leaderNames : []
         let status: OrderStatus = proposed ? .proposed : .issued
         return try await write { tx in
             let now = Store.timestamp()
             let id = try await tx.raw("""
-                INSERT INTO supervision_orders (zone_id, task_id, receiving_unit_id, issuing_unit, level, source, reason, required_actions, reply_workdays,
+                INSERT INTO supervision_orders (zone_id, task_id, appeal_id, appeal_stage, receiving_unit_id, issuing_unit, level, source, reason, required_actions, reply_workdays,
                   deduction, leaders_copied, status, issued_on, reply_due, answer, created_by_name, created_at, version, updated_at)
-                VALUES (\(bind: actor.zoneId), \(bind: task.id), \(bind: task.ownerUnitId), \(bind: issuingUnit), \(bind: d.level.code), \(bind: source.rawValue),
-                  \(bind: reason), \(bind: actions), \(bind: days), \(bind: policy.deduction(d.level)), \(bind: copied.joined(separator: "、")),
+                VALUES (\(bind: actor.zoneId), \(bind: taskId), \(bind: appealId), \(bind: appealStage?.rawValue), \(bind: receivingUnitId), \(bind: issuingUnit), \(bind: level.code), \(bind: source.rawValue),
+                  \(bind: reason), \(bind: actions), \(bind: days), \(bind: policy.deduction(level)), \(bind: copied.joined(separator: "、")),
                   \(bind: status.rawValue), \(bind: issuedOn?.iso), \(bind: due?.iso), '', \(bind: actor.displayName), \(bind: now), 1, \(bind: now)) RETURNING id
                 """).row(IDRow.self)!.id
             try await tx.raw("""

@@ -27,6 +27,7 @@ public struct ScorecardPage: Sendable {
         case .indicator: url = SiteURL.indicator(s.id).path
         case .mark: url = SiteURL.assessmentMarks(schemeId).path
         case .report: url = SiteURL.task(s.id).path
+        case .appeals: url = SiteURL.appeals.with([("unit", String(s.id))])
         }
         return .li(.a(.href(url), .text(s.label)))
     }

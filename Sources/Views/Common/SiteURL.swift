@@ -120,6 +120,25 @@ public enum SiteURL: Sendable, Equatable {
     case assessmentLeagueXLSX(Int)
     case assessmentScorecard(Int, Int)
     case assessmentScorecardXLSX(Int, Int)
+    case appeals
+    case appealNew
+    case appeal(Int)
+    case appealAct(Int)
+    case appealSettings
+    case appealsSupervise
+    case publicAppeal
+    case publicAppealTrack
+    case appealFile(Int)
+    case policies
+    case policyNew
+    case policy(Int)
+    case policyClauseNew(Int)
+    case clause(Int)
+    case clauseRedemptions(Int)
+    case redemptionAct(Int)
+    case pressReleases
+    case policyConditionHelp
+    case enterprisePolicies(Int)
 
     public var path: String {
         switch self {
@@ -240,6 +259,25 @@ public enum SiteURL: Sendable, Equatable {
         case .assessmentLeagueXLSX(let id): return "/assessment/schemes/\(id)/league.xlsx"
         case .assessmentScorecard(let id, let unit): return "/assessment/schemes/\(id)/units/\(unit)"
         case .assessmentScorecardXLSX(let id, let unit): return "/assessment/schemes/\(id)/units/\(unit).xlsx"
+        case .appeals: return "/appeals"
+        case .appealNew: return "/appeals/new"
+        case .appeal(let id): return "/appeals/\(id)"
+        case .appealAct(let id): return "/appeals/\(id)/act"
+        case .appealSettings: return "/appeals/settings"
+        case .appealsSupervise: return "/appeals/supervise"
+        case .publicAppeal: return "/public/appeal"
+        case .publicAppealTrack: return "/public/appeal/track"
+        case .appealFile(let id): return "/appeal-files/\(id)"
+        case .policies: return "/policies"
+        case .policyNew: return "/policies/new"
+        case .policy(let id): return "/policies/\(id)"
+        case .policyClauseNew(let id): return "/policies/\(id)/clauses/new"
+        case .clause(let id): return "/clauses/\(id)"
+        case .clauseRedemptions(let id): return "/clauses/\(id)/redemptions"
+        case .redemptionAct(let id): return "/redemptions/\(id)/act"
+        case .pressReleases: return "/policies/press-releases"
+        case .policyConditionHelp: return "/policies/conditions-help"
+        case .enterprisePolicies(let id): return "/enterprises/\(id)/policies"
         }
     }
 

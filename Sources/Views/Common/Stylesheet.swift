@@ -48,6 +48,7 @@ public enum Stylesheet {
     .meta{color:#5f6368;font-size:13px}
     dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px;background:#fff;padding:12px;border:1px solid var(--line);border-radius:6px}
     dl.facts dt{color:#5f6368}dl.facts dd{margin:0}
+    table.facts{background:#fff}table.facts th{text-align:left;color:#5f6368;font-weight:normal;white-space:nowrap}.prewrap{white-space:pre-wrap}
     .pager{display:flex;gap:12px;align-items:center;margin:8px 0}
     .login{max-width:380px;margin:60px auto}
     .matrix td.lead{background:#fbe9e7;font-weight:600}.matrix td.co{background:#e8f0fe}

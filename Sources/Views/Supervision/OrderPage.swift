@@ -46,7 +46,7 @@ public struct OrderPage: Sendable {
                 .h1(.text("督办单")),
                 .p(.class("docno"), .text("督字第\(l.id)号 · \(l.level.chineseName)")),
                 .table(.class("fields"), .tbody(
-                    .tr(.th("督办事项"), .td(.a(.href(SiteURL.task(l.taskId).path), .text(l.taskTitle)))),
+                    .tr(.th("督办事项"), .td(.a(.href(l.subjectPath), .text(l.taskTitle)))),
                     .tr(.th("承办单位"), .td(.text(l.unitName))),
                     .tr(.th("督办单位"), .td(.text(issuingUnit))),
                     .tr(.th("督办事由"), .td(.text(l.reason.isEmpty ? "—" : l.reason))),
@@ -81,9 +81,9 @@ public struct OrderPage: Sendable {
                 }))),
             .h2("领导批示"),
             SupervisionUI.instructions(instructions, answerable: canAnswerInstructions, csrf: ctx.csrfToken),
-            canInstruct ? .form(.method(.post), .action(SiteURL.taskInstructions(l.taskId).path), .class("edit"),
+            (canInstruct ? l.taskId : nil).map { taskId in .form(.method(.post), .action(SiteURL.taskInstructions(taskId).path), .class("edit"),
                 UI.csrf(ctx.csrfToken), .input(.type(.hidden), .name("order"), .value(String(l.id))),
-                UI.field("批示", name: "text", error: FormErrors(), UI.textArea("text", "")), UI.submit("批示")) : .empty
+                UI.field("批示", name: "text", error: FormErrors(), UI.textArea("text", "")), UI.submit("批示")) } ?? .empty
         ))
     }
 }

@@ -4,8 +4,11 @@ import Plot
 /// What pages show of a 督办单 (Views knows no storage types).
 public struct OrderLine: Sendable {
     public let id: Int
-    public let taskId: Int
+    /// The task supervised, or nil for an order about an enterprise appeal.
+    public let taskId: Int?
+    /// What the order is about: the task's title or the appeal's, and the page it links to.
     public let taskTitle: String
+    public let subjectPath: String
     public let unitName: String
     public let level: EscalationLevel
     public let status: OrderStatus
@@ -14,9 +17,9 @@ public struct OrderLine: Sendable {
     public let replyDue: Day?
     public let clock: ClockState
     public let deduction: Double
-    public init(id: Int, taskId: Int, taskTitle: String, unitName: String, level: EscalationLevel, status: OrderStatus, auto: Bool, reason: String,
+    public init(id: Int, taskId: Int?, taskTitle: String, subjectPath: String, unitName: String, level: EscalationLevel, status: OrderStatus, auto: Bool, reason: String,
                 replyDue: Day?, clock: ClockState, deduction: Double) {
-        self.id = id; self.taskId = taskId; self.taskTitle = taskTitle; self.unitName = unitName; self.level = level; self.status = status
+        self.id = id; self.taskId = taskId; self.taskTitle = taskTitle; self.subjectPath = subjectPath; self.unitName = unitName; self.level = level; self.status = status
         self.auto = auto; self.reason = reason; self.replyDue = replyDue; self.clock = clock; self.deduction = deduction
     }
 }
@@ -56,7 +59,7 @@ enum SupervisionUI {
             .thead(.tr(.th("督办单"), .th("任务"), .th("承办单位"), .th("级别"), .th("状态"), .th("反馈时限"), .th("时钟"))),
             .tbody(.forEach(orders) { o in
                 .tr(.td(.data(named: "label", value: "督办单"), .a(.href(SiteURL.order(o.id).path), .text("督字第\(o.id)号")), o.auto ? .span(.class("meta"), .text(" 系统建议")) : .empty),
-                    .td(.data(named: "label", value: "任务"), .a(.href(SiteURL.task(o.taskId).path), .text(o.taskTitle))),
+                    .td(.data(named: "label", value: "事项"), .a(.href(o.subjectPath), .text(o.taskTitle))),
                     .td(.data(named: "label", value: "承办单位"), .text(o.unitName)),
                     .td(.data(named: "label", value: "级别"), .text(o.level.chineseName)),
                     .td(.data(named: "label", value: "状态"), .text(o.status.chineseName)),

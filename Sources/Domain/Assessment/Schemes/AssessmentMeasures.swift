@@ -66,6 +66,8 @@ public enum AssessmentMeasures {
         public var marks: [MarkFact]
         /// Quarter → unit id → published total.
         public var quarterTotals: [Int: [Int: Double]]
+        /// Unit id → the figures of the appeals it leads, received in the period (only read when a scheme item needs them).
+        public var appeals: [Int: AppealFigures] = [:]
         public init(period: AssessmentPeriod, asOf: Day, units: [OrgUnit], tasks: [TaskItem], reportingPeriods: [ReportingPeriod],
                     reportCounts: [Int: ReportCount], lateReportTaskIds: Set<Int>, orders: [OrderFact], indicators: [IndicatorFact],
                     marks: [MarkFact], quarterTotals: [Int: [Int: Double]]) {
@@ -125,6 +127,16 @@ public enum AssessmentMeasures {
                 let sum = orders.reduce(0) { $0 + $1.deduction }
                 common[.supervision] = Measure(value: sum, detail: orders.isEmpty ? "期内未被督办" : "期内被督办\(orders.count)件，扣分合计\(formatNumber(sum))分",
                                                sources: orders.prefix(maxSources).map { SourceRef(kind: .order, id: $0.id, label: "\($0.level)：\($0.reason)（扣\(formatNumber($0.deduction))分）") })
+            }
+            if sources.contains(.appealOnTime) || sources.contains(.appealSatisfaction) {
+                let a = f.appeals[unit.id] ?? AppealFigures()
+                let link = [SourceRef(kind: .appeals, id: unit.id, label: "本单位主办的企业诉求")]
+                common[.appealOnTime] = a.onTimeRate.map {
+                    Measure(value: 100 * $0, detail: "期内受理诉求\(a.total)件：按期办结\(a.closedOnTime)件，已办结\(a.closed)件，逾期在办\(a.overdueOpen)件", sources: link)
+                } ?? Measure(value: nil, detail: "期内无已办结或逾期的诉求")
+                common[.appealSatisfaction] = a.satisfactionRate.map {
+                    Measure(value: 100 * $0, detail: "企业评价\(a.rated)件，满意及基本满意\(a.satisfied)件", sources: link)
+                } ?? Measure(value: nil, detail: "期内无企业评价")
             }
             let marks = marksByUnit[unit.id] ?? []
             for item in scheme.items {

@@ -90,6 +90,10 @@ public enum ItemSource: String, Codable, Sendable, CaseIterable {
     case quarter
     /// Entered by the office per unit (e.g. a statistics figure), as a review mark with key = item key.
     case manual
+    /// 诉求按期率: the unit's appeals (as lead unit) received in the period, `AppealFigures.onTimeRate` judged at the period's end.
+    case appealOnTime
+    /// 诉求满意率: the same appeals' `AppealFigures.satisfactionRate`.
+    case appealSatisfaction
 
     public var chineseName: String {
         switch self {
@@ -101,6 +105,8 @@ public enum ItemSource: String, Codable, Sendable, CaseIterable {
         case .review: return "评议得分"
         case .quarter: return "季度考核结果"
         case .manual: return "人工录入"
+        case .appealOnTime: return "企业诉求按期办结率"
+        case .appealSatisfaction: return "企业诉求满意率"
         }
     }
     /// The unit of the measure, for explanations.

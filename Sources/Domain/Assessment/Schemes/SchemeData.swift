@@ -27,7 +27,8 @@ public struct Measure: Codable, Sendable, Equatable {
 
 /// A record a score rests on: a task, report, order, indicator value or mark.
 public struct SourceRef: Codable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable { case task, report, order, indicator, mark }
+    /// `appeals`: the unit's appeal list (id = the unit's id).
+    public enum Kind: String, Codable, Sendable { case task, report, order, indicator, mark, appeals }
     public var kind: Kind
     public var id: Int
     public var label: String
