@@ -32,7 +32,7 @@ enum AppealController {
         f = AppealScope.filter(actor, f)
         let (appeals, total) = try await req.store.appeals(zoneId: actor.zoneId, f)
         let firm = AppealScope.isFirm(actor)
-        let units = firm ? [] : try await req.store.units(zoneId: actor.zoneId).map { ($0.id, $0.name) }
+        let units = try await req.store.units(zoneId: actor.zoneId).map { ($0.id, $0.name) }
         let stats = AppealScope.seesAll(actor) ? try await req.store.appealStatistics(zoneId: actor.zoneId, year: req.today.year, today: req.today) : nil
         let page = AppealListPage(appeals: appeals, total: total, offset: offset, limit: limit, filters: filters, units: units, statistics: stats,
                                   year: req.today.year, today: req.today, canFile: actor.can(.fileAppeal), canManage: actor.can(.editMatrix), firmView: firm)

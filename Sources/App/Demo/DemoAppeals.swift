@@ -84,7 +84,7 @@ enum DemoAppeals {
         try await AppealOrders.raise(app, zoneId: zone.id, actor: system, issuingUnit: "督查考核办公室", today: today, calendar: calendar)
         // The business-environment indicators the appeals feed, computed by the product.
         let owner = units["企业服务中心"] ?? units.values.min() ?? 0
-        for (code, m, target) in [("YS-01", ComputedMeasure.appealsOnTime, 95.0), ("YS-02", .appealSatisfaction, 98.0)] {
+        for (code, m, target) in [("SQ-01", ComputedMeasure.appealsOnTime, 95.0), ("SQ-02", .appealSatisfaction, 98.0)] {
             var d = IndicatorDraft()
             d.code = code; d.name = m.chineseName; d.unit = m.unit; d.direction = .higher; d.frequency = .quarterly; d.source = .computed; d.formula = m
             d.ownerUnitId = owner; d.caliber = "由系统按企业诉求办理记录计算：当年受理的诉求，按期率=按期办结÷（已办结+逾期在办），满意率=满意及基本满意÷已评价"

@@ -50,8 +50,9 @@ enum PolicyController {
         guard let issued = Day(iso: form.text("issuedOn")) else {
             return try await listPage(req, values: values, errors: FormErrors(["issuedOn": "请填写发布日期"]), status: .unprocessableEntity)
         }
-        let to = form.text("effectiveTo")
+        let to = form.text("effectiveTo"), from = form.text("effectiveFrom")
         if !to.isEmpty && Day(iso: to) == nil { return try await listPage(req, values: values, errors: FormErrors(["effectiveTo": "日期格式应为YYYY-MM-DD"]), status: .unprocessableEntity) }
+        if !from.isEmpty && Day(iso: from) == nil { return try await listPage(req, values: values, errors: FormErrors(["effectiveFrom": "日期格式应为YYYY-MM-DD"]), status: .unprocessableEntity) }
         let p = Policy(id: 0, title: form.text("title"), issuer: form.text("issuer"), documentNumber: form.text("documentNumber"), issuedOn: issued,
                        effectiveFrom: Day(iso: form.text("effectiveFrom")) ?? issued, effectiveTo: Day(iso: to), text: form.text("text"))
         do {

@@ -105,8 +105,15 @@ extension Store {
         let n = try validated { () throws -> PolicyClause in
             var x = try c.normalized()
             x.policyId = before.policyId
+            x.title = x.title.trimmingCharacters(in: .whitespacesAndNewlines); x.number = x.number.trimmingCharacters(in: .whitespacesAndNewlines)
             try x.validate()
             return x
+        }
+        if let budget = n.annualBudget {
+            let committed = try await committedByClause(zoneId: actor.zoneId)[c.id] ?? 0
+            guard budget >= committed else {
+                throw StoreError.invalid(ValidationError(field: "annualBudget", "年度预算不能少于已审核/兑现的\(String(format: "%.2f", committed))万元"))
+            }
         }
         try await write { tx in
             try await Store.versionedUpdate(tx, table: "policy_clauses", entity: "clause", id: c.id, zoneId: actor.zoneId, version: version, set: """

@@ -49,6 +49,10 @@ extension Store {
         _ = try await clause(id: clauseId, zoneId: actor.zoneId)
         _ = try await enterprise(id: enterpriseId, zoneId: actor.zoneId)
         let r = try validated { try Redemption(id: 0, clauseId: clauseId, enterpriseId: enterpriseId, appliedOn: appliedOn, requestedAmount: requestedAmount) }
+        // One live claim per firm and clause: a rejected one may be followed by a new claim, nothing else may.
+        if let live = try await redemptions(zoneId: actor.zoneId, clauseId: clauseId, enterpriseId: enterpriseId).first(where: { $0.redemption.status != .rejected }) {
+            throw StoreError.invalid(ValidationError(field: "enterpriseId", "该企业已有本条款的申报（\(live.redemption.status.chineseName)），不能重复申报"))
+        }
         return try await write { tx in
             let now = Store.timestamp()
             let id = try await tx.raw("""

@@ -139,6 +139,26 @@ public enum SiteURL: Sendable, Equatable {
     case pressReleases
     case policyConditionHelp
     case enterprisePolicies(Int)
+    case safety
+    case safetyInspectionNew
+    case hazard(Int)
+    case hazardAct(Int)
+    case hazardFile(Int)
+    case accidents
+    case safetySettings
+    case safetySupervise
+    case reforms
+    case reformNew
+    case reform(Int)
+    case reformStage(Int)
+    case reformOutcome(Int)
+    case reformBonusRules
+    case finance
+    case financeNeedNew
+    case financeNeed(Int)
+    case financeNeedAct(Int)
+    case financeProducts
+    case financeRelief
 
     public var path: String {
         switch self {
@@ -278,6 +298,26 @@ public enum SiteURL: Sendable, Equatable {
         case .pressReleases: return "/policies/press-releases"
         case .policyConditionHelp: return "/policies/conditions-help"
         case .enterprisePolicies(let id): return "/enterprises/\(id)/policies"
+        case .safety: return "/safety"
+        case .safetyInspectionNew: return "/safety/inspections/new"
+        case .hazard(let id): return "/hazards/\(id)"
+        case .hazardAct(let id): return "/hazards/\(id)/act"
+        case .hazardFile(let id): return "/hazard-files/\(id)"
+        case .accidents: return "/safety/accidents"
+        case .safetySettings: return "/safety/settings"
+        case .safetySupervise: return "/safety/supervise"
+        case .reforms: return "/reforms"
+        case .reformNew: return "/reforms/new"
+        case .reform(let id): return "/reforms/\(id)"
+        case .reformStage(let id): return "/reforms/\(id)/stages"
+        case .reformOutcome(let id): return "/reforms/\(id)/outcomes"
+        case .reformBonusRules: return "/reforms/bonus-rules"
+        case .finance: return "/finance"
+        case .financeNeedNew: return "/finance/needs/new"
+        case .financeNeed(let id): return "/finance/needs/\(id)"
+        case .financeNeedAct(let id): return "/finance/needs/\(id)/act"
+        case .financeProducts: return "/finance/products"
+        case .financeRelief: return "/finance/relief"
         }
     }
 

@@ -32,7 +32,7 @@ public enum Stylesheet {
     .field.invalid input,.field.invalid select,.field.invalid textarea{border-color:var(--red)}
     .error{color:var(--red);margin:4px 0 0;font-size:13px}
     input,select,textarea{font:inherit;padding:6px 8px;border:1px solid #c4c7cc;border-radius:4px;max-width:100%;background:#fff}
-    input[type=text],input[type=password],input[type=date],input[type=number],select,textarea{width:100%}
+    input[type=text],input[type=tel],input[type=password],input[type=date],input[type=number],select,textarea{width:100%}
     form.filters input,form.filters select{width:auto}
     table.compact input,table.compact select,div.filters input,div.filters select{width:auto}table.compact td{padding:3px 4px}
     div.filters{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-end;margin:8px 0}
