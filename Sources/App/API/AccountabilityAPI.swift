@@ -18,11 +18,11 @@ enum AccountabilityAPI {
 
     /// An order as the API shows it: the level by its code, the clock in working days.
     struct OrderDTO: Encodable {
-        let id: Int, taskId: Int?, appealId: Int?, receivingUnitId: Int, issuingUnit: String, level: String, levelName: String, source: String, reason: String
+        let id: Int, taskId: Int?, appealId: Int?, hazardId: Int?, receivingUnitId: Int, issuingUnit: String, level: String, levelName: String, source: String, reason: String
         let requiredActions: String, replyWorkdays: Int, deduction: Double, leadersCopied: [String], status: String, statusName: String
         let issuedOn: Day?, replyDue: Day?, answer: String, version: Int, events: [OrderEvent]?
         init(_ o: SupervisionOrder, events: [OrderEvent]? = nil) {
-            id = o.id; taskId = o.taskId; appealId = o.appealId; receivingUnitId = o.receivingUnitId; issuingUnit = o.issuingUnit; level = o.level.code
+            id = o.id; taskId = o.taskId; appealId = o.appealId; hazardId = o.hazardId; receivingUnitId = o.receivingUnitId; issuingUnit = o.issuingUnit; level = o.level.code
             levelName = o.level.chineseName; source = o.source.rawValue; reason = o.reason; requiredActions = o.requiredActions
             replyWorkdays = o.replyWorkdays; deduction = o.deduction; leadersCopied = o.leadersCopied; status = o.status.rawValue
             statusName = o.status.chineseName; issuedOn = o.issuedOn; replyDue = o.replyDue; answer = o.answer; version = o.version; self.events = events

@@ -42,7 +42,7 @@ enum AppealAPI {
         let f = AppealScope.filter(actor, AppealFilter(status: status, unitId: try req.queryInt("unitId"), category: category,
                                                        overdueOn: req.query[String.self, at: "overdue"] == "true" ? req.today : nil,
                                                        q: req.query[String.self, at: "q"], limit: limit, offset: offset))
-        let (items, total) = try await req.store.appeals(zoneId: actor.zoneId, f)
+        let (items, total) = try await AppealReads.page(req, actor, f)
         return try req.json(Page(items: items, total: total, limit: limit, offset: offset))
     }
 
@@ -106,7 +106,7 @@ enum AppealAPI {
     @Sendable static func statistics(_ req: Request) async throws -> Response {
         let actor = try req.actor(.readMatrix)
         let year = try req.queryInt("year", in: 2000...2100) ?? req.today.year
-        let s = try await req.store.appealStatistics(zoneId: actor.zoneId, year: year, today: req.today)
+        let s = try await AppealReads.statistics(req, actor, year: year)
         return try req.json(Stats(year: year, zone: Figures(nil, s.zone),
                                   byUnit: s.byUnit.sorted { ($0.key ?? 0) < ($1.key ?? 0) }.map { Figures($0.key.map(String.init), $0.value) },
                                   byCategory: AppealCategory.allCases.compactMap { c in s.byCategory[c].map { Figures(c.rawValue, $0) } }))

@@ -141,7 +141,7 @@ enum OpenAPIDocument {
         s["Report"] = object(report, required: ["id", "taskId", "periodKey", "status", "version"])
         s["ReportList"] = array(ref("Report"))
         s["ReviewBody"] = object(["version": int, "decision": enumeration(["accept", "return"]), "reason": str], required: ["version", "decision"])
-        s["Order"] = object(["id": int, "taskId": nullable(int), "appealId": nullable(int), "receivingUnitId": int, "issuingUnit": str, "level": enumeration(EscalationLevel.allCases.map(\.code)),
+        s["Order"] = object(["id": int, "taskId": nullable(int), "appealId": nullable(int), "hazardId": nullable(int), "receivingUnitId": int, "issuingUnit": str, "level": enumeration(EscalationLevel.allCases.map(\.code)),
                              "levelName": str, "source": enumeration(["manual", "auto"]), "reason": str, "requiredActions": str, "replyWorkdays": int,
                              "deduction": ["type": "number"], "leadersCopied": array(str), "status": enumeration(OrderStatus.allCases.map(\.rawValue)),
                              "statusName": str, "issuedOn": nullable(date), "replyDue": nullable(date), "answer": str, "version": int,

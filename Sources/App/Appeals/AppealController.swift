@@ -30,10 +30,10 @@ enum AppealController {
         var f = AppealFilter(status: AppealStatus(rawValue: filters.status), unitId: Int(filters.unit), category: AppealCategory(rawValue: filters.category),
                              overdueOn: filters.overdue ? req.today : nil, q: filters.q, limit: limit, offset: offset)
         f = AppealScope.filter(actor, f)
-        let (appeals, total) = try await req.store.appeals(zoneId: actor.zoneId, f)
+        let (appeals, total) = try await AppealReads.page(req, actor, f)
         let firm = AppealScope.isFirm(actor)
         let units = try await req.store.units(zoneId: actor.zoneId).map { ($0.id, $0.name) }
-        let stats = AppealScope.seesAll(actor) ? try await req.store.appealStatistics(zoneId: actor.zoneId, year: req.today.year, today: req.today) : nil
+        let stats = AppealScope.seesAll(actor) ? try await AppealReads.statistics(req, actor, year: req.today.year) : nil
         let page = AppealListPage(appeals: appeals, total: total, offset: offset, limit: limit, filters: filters, units: units, statistics: stats,
                                   year: req.today.year, today: req.today, canFile: actor.can(.fileAppeal), canManage: actor.can(.editMatrix), firmView: firm)
         return req.html(page.render(req.pageContext(current: .appeals)))

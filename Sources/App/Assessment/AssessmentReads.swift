@@ -52,6 +52,9 @@ enum AssessmentReads {
         var facts = AssessmentMeasures.Facts(period: period, asOf: today, units: units.filter { $0.kind == scheme.category }, tasks: tasks,
                                              reportingPeriods: periodKeys, reportCounts: counts, lateReportTaskIds: late, orders: orders, indicators: indicators,
                                              marks: marks.map(\.fact), quarterTotals: quarters)
+        if definition.vetoes.contains(where: { $0.key == SafetyVeto.key }) {
+            facts.accidents = try await store.accidents(zoneId: zoneId)
+        }
         if !sources.isDisjoint(with: [.appealOnTime, .appealSatisfaction]) {
             let end = min(period.end, today)
             let stats = try await store.appealStatistics(zoneId: zoneId, received: period.start...max(period.start, end), today: end)
@@ -68,7 +71,9 @@ enum AssessmentReads {
         let sources = Set(definition.items.map(\.source)).map(\.rawValue).sorted().joined(separator: ",")
         let indicators = definition.items.filter { $0.source == .indicator }.map { $0.ref.map(String.init) ?? "all" }.sorted().joined(separator: ",")
         let (store, calendar, today) = (req.store, req.calendar, req.today)
-        let f = try await req.cached(actor, "assessment|\(scheme.id)|\(today.iso)|\(sources)|\(indicators)") {
+        // The key names everything the facts depend on: the sources read, the indicators, and whether accidents are read (the 安全生产 veto).
+        let vetoes = definition.vetoes.contains { $0.key == SafetyVeto.key } ? "safety" : ""
+        let f = try await req.cached(actor, "assessment|\(scheme.id)|\(today.iso)|\(sources)|\(indicators)|\(vetoes)") {
             try await facts(store: store, calendar: calendar, today: today, zoneId: actor.zoneId, scheme: scheme, definition: definition)
         }
         let data = AssessmentMeasures.build(definition, f)

@@ -111,6 +111,9 @@ enum DemoLoader {
         try await DemoFiscal.load(app, zone: zone, system: system, units: unitIds, today: today)
         try await DemoAppeals.load(app, zone: zone, system: system, units: unitIds, today: today, calendar: calendar)
         try await DemoPolicies.load(app, zone: zone, system: system, today: today)
+        try await DemoSafety.load(app, zone: zone, system: system, units: unitIds, today: today, calendar: calendar)
+        try await DemoReforms.load(app, zone: zone, system: system, units: unitIds, today: today, calendar: calendar)
+        try await DemoFinance.load(app, zone: zone, system: system, today: today)
         log("已载入演示数据：\(DemoContent.zoneName)，\(DemoContent.plans.count)项计划，\(taskCount)项任务和节点（\(year)年度，今天按\(today.iso)计）。")
         return true
     }

@@ -27,6 +27,9 @@ struct AppError: Error, AbortError {
         "indicator": "指标", "indicator_value": "指标数值", "indicator_year": "指标年度目标", "indicator_rank": "同类排名",
         "assessment_scheme": "考核方案", "assessment_mark": "考核录入", "assessment_result": "考核结果",
         "enterprise": "企业", "enterprise_year": "企业年度数据", "enterprise_tier": "企业认定", "rd_center": "研发机构", "carrier": "孵化载体", "incubation_step": "孵化记录", "key_project": "重点项目", "fiscal_revenue": "财政收入",
+        "appeal": "企业诉求", "appeal_file": "诉求附件", "appeal_settings": "诉求办理时限", "policy": "政策文件", "clause": "政策条款", "redemption": "政策兑现申报",
+        "hazard": "安全隐患", "hazard_file": "整改佐证", "safety_settings": "整改时限", "reform_item": "改革项目", "reform_settings": "改革加分规则",
+        "financing_need": "融资需求", "bank_product": "银行产品", "relief_measure": "纾困措施",
     ]
 
     /// Maps what the lower layers throw to what the user sees.

@@ -17,6 +17,7 @@ enum ComputedValues {
         case .hnteCount: return (SiteURL.enterprises.with([("tier", "hnte")]), "高企名单")
         case .fiscalGrowth: return (SiteURL.fiscal.with([("year", String(year))]), "财政税收")
         case .appealsOnTime, .appealSatisfaction: return (SiteURL.appeals.path, "企业诉求")
+        case .hazardRectification: return (SiteURL.safety.with([("year", String(year))]), "安全生产")
         }
     }
 
@@ -56,6 +57,16 @@ enum ComputedValues {
                 let end = min(p.end, today)
                 let f = try await store.appealStatistics(zoneId: zoneId, received: Day(year: p.year, month: 1, day: 1)!...end, today: end).zone
                 out[key] = ComputedIndicator.appeals(m, f, end: end)
+            }
+            return out
+        }
+        if m == .hazardRectification {
+            let all = try await store.hazards(zoneId: zoneId, found: Day(year: year, month: 1, day: 1)!...Day.lastOfYear(year))
+            var out: [String: Measure] = [:]
+            for key in keys {
+                guard let p = AssessmentPeriod(key: key) else { continue }
+                let end = min(p.end, today)
+                out[key] = ComputedIndicator.hazards(SafetyStatistics(hazards: all, from: Day(year: p.year, month: 1, day: 1)!, to: end).zone, end: end)
             }
             return out
         }

@@ -23,7 +23,7 @@ struct ClauseFirm: Sendable {
 enum PolicyMatching {
     static func facts(_ req: Request, _ actor: Actor, year: Int) async throws -> PolicyFacts {
         try await req.cached(actor, "policy-facts|\(year)") { [store = req.store] in
-            let records = try await store.enterpriseRecords(zoneId: actor.zoneId)
+            let records = try await store.enterpriseRecords(zoneId: actor.zoneId, years: (year - 1)...year)
             let facts = records.map { FirmFacts(enterprise: $0.enterprise, years: $0.years, tiers: $0.tiers.map(\.tier), year: year) }
             return PolicyFacts(year: year, firms: Dictionary(uniqueKeysWithValues: records.map { ($0.enterprise.id, $0.enterprise) }), facts: facts,
                                byFirm: Dictionary(uniqueKeysWithValues: facts.map { ($0.enterpriseId, $0) }))

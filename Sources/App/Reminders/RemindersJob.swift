@@ -92,6 +92,8 @@ enum RemindersJob {
                 catch { app.logger.warning("reminders for zone \(zone.code) failed: \(error)") }
                 do { try await AppealOrders.raiseForJob(app, zoneId: zone.id, today: app.today) }
                 catch { app.logger.warning("appeal supervision for zone \(zone.code) failed: \(error)") }
+                do { try await SafetyOrders.raiseForJob(app, zoneId: zone.id, today: app.today) }
+                catch { app.logger.warning("hazard supervision for zone \(zone.code) failed: \(error)") }
             }
         } catch { app.logger.warning("reminders: \(error)") }
     }

@@ -24,7 +24,8 @@ enum SupervisionController {
 
     static func line(_ o: SupervisionOrder, title: String, unit: String, _ req: Request) -> OrderLine {
         let clock: ClockState = o.replyDue.map { OrderClock.state(due: $0, today: req.today, finished: !o.isOpen || o.status == .answered, calendar: req.calendar) } ?? .stopped
-        let path = o.taskId.map { SiteURL.task($0).path } ?? o.appealId.map { SiteURL.appeal($0).path } ?? SiteURL.supervision.path
+        let path = o.taskId.map { SiteURL.task($0).path } ?? o.appealId.map { SiteURL.appeal($0).path } ?? o.hazardId.map { SiteURL.hazard($0).path }
+            ?? SiteURL.supervision.path
         return OrderLine(id: o.id, taskId: o.taskId, taskTitle: title, subjectPath: path, unitName: unit, level: o.level, status: o.status, auto: o.source == .auto,
                          reason: o.reason, replyDue: o.replyDue, clock: clock, deduction: o.deduction)
     }
@@ -33,8 +34,10 @@ enum SupervisionController {
         let names = try await req.names(actor)
         let titles = try await req.store.taskTitles(zoneId: actor.zoneId, ids: Array(Set(orders.compactMap(\.taskId))))
         let appealTitles = try await req.store.appealTitles(zoneId: actor.zoneId, ids: Array(Set(orders.compactMap(\.appealId))))
+        let hazardTitles = try await req.store.hazardTitles(zoneId: actor.zoneId, ids: Array(Set(orders.compactMap(\.hazardId))))
         return orders.map { o in
-            let title = o.taskId.map { titles[$0] ?? "#\($0)" } ?? o.appealId.map { "企业诉求：" + (appealTitles[$0] ?? "#\($0)") } ?? ""
+            let title = o.taskId.map { titles[$0] ?? "#\($0)" } ?? o.appealId.map { "企业诉求：" + (appealTitles[$0] ?? "#\($0)") }
+                ?? o.hazardId.map { "安全隐患：" + (hazardTitles[$0] ?? "#\($0)") } ?? ""
             return line(o, title: title, unit: names.unit(o.receivingUnitId), req)
         }
     }

@@ -23,6 +23,8 @@ public enum ComputedMeasure: String, Codable, Sendable, CaseIterable {
     case appealsOnTime
     /// 企业诉求满意率: the same appeals' `AppealFigures.satisfactionRate`, %.
     case appealSatisfaction
+    /// 隐患整改率: hazards found in the year up to the period's end, verified by then, % (`SafetyFigures.rectificationRate`).
+    case hazardRectification
 
     public var chineseName: String {
         switch self {
@@ -36,6 +38,7 @@ public enum ComputedMeasure: String, Codable, Sendable, CaseIterable {
         case .fiscalGrowth: return "一般公共预算收入同比增长"
         case .appealsOnTime: return "企业诉求按期办结率"
         case .appealSatisfaction: return "企业诉求满意率"
+        case .hazardRectification: return "安全隐患整改率"
         }
     }
     public var unit: String { self == .hnteCount ? "家" : "%" }
@@ -79,6 +82,12 @@ public enum ComputedIndicator {
         return Measure(value: 100 * r, detail: "截至\(end)受理\(f.total)件，已办结\(f.closed)件（按期\(f.closedOnTime)件），逾期在办\(f.overdueOpen)件")
     }
 
+    /// 隐患整改率 from the figures of the hazards found from the year's start to `end`.
+    public static func hazards(_ f: SafetyFigures, end: Day) -> Measure {
+        guard let r = f.rectificationRate else { return Measure(value: nil, detail: "截至\(end)本年未发现隐患") }
+        return Measure(value: 100 * r, detail: "截至\(end)本年发现隐患\(f.found)项（重大\(f.foundMajor)项），已验收销号\(f.verified)项，逾期未销号\(f.overdue)项")
+    }
+
     /// 重点项目投资完成率 for a period: the year's months through the period's last month (or the as-of month).
     public static func investment(_ months: [MonthlyInvestment], period: AssessmentPeriod, asOf: Day) -> Measure {
         let end = min(period.end, asOf)
@@ -89,7 +98,7 @@ public enum ComputedIndicator {
 
     public static func value(_ m: ComputedMeasure, facts: AssessmentMeasures.Facts, orders: [BulletinBuilder.OrderFact]) -> Measure {
         switch m {
-        case .rdCoverage, .patentCoverage, .investmentCompletion, .hnteCount, .fiscalGrowth, .appealsOnTime, .appealSatisfaction:
+        case .rdCoverage, .patentCoverage, .investmentCompletion, .hnteCount, .fiscalGrowth, .appealsOnTime, .appealSatisfaction, .hazardRectification:
             return Measure(value: nil, detail: "按企业库、项目库或诉求计算")
         case .ordersClosed:
             let end = min(facts.period.end, facts.asOf)

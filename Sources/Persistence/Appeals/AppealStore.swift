@@ -103,6 +103,29 @@ extension Store {
 
     /// A page of appeals, newest first, and how many match.
     public func appeals(zoneId: Int, _ f: AppealFilter) async throws -> (appeals: [Appeal], total: Int) {
+        (try await appealRows(zoneId: zoneId, f), try await countAppeals(zoneId: zoneId, f))
+    }
+
+    /// A page of appeals, newest first (walks the zone's receipt-day index backwards).
+    public func appealRows(zoneId: Int, _ f: AppealFilter) async throws -> [Appeal] {
+        try await sql.raw(Store.appealColumns + Store.appealWhere(zoneId, f)
+                          + " ORDER BY received_on DESC, id DESC LIMIT \(bind: max(1, min(f.limit, 500))) OFFSET \(bind: max(0, f.offset))")
+            .rows(AppealRow.self).map(\.appeal)
+    }
+
+    /// How many appeals match (a scan of the zone's appeals: callers keep it in the zone view cache).
+    public func countAppeals(zoneId: Int, _ f: AppealFilter) async throws -> Int {
+        struct N: Decodable { let n: Int }
+        return try await sql.raw("SELECT COUNT(*) AS n FROM appeals" + Store.appealWhere(zoneId, f)).row(N.self)?.n ?? 0
+    }
+
+    /// The filter as a cache key (everything but paging).
+    public static func cacheKey(_ f: AppealFilter) -> String {
+        [f.status?.rawValue, f.open.map { "\($0)" }, f.unitId.map(String.init), f.orSubmittedBy.map(String.init), f.category?.rawValue,
+         f.enterpriseId.map(String.init), f.overdueOn?.iso, f.q].map { $0 ?? "" }.joined(separator: "|")
+    }
+
+    static func appealWhere(_ zoneId: Int, _ f: AppealFilter) -> SQLQueryString {
         var w: SQLQueryString = " WHERE zone_id = \(bind: zoneId)"
         if let s = f.status { w += " AND status = \(bind: s.rawValue)" }
         if let open = f.open { w += open ? " AND status IN (\(binds: Store.openAppealStatuses))" : " AND status NOT IN (\(binds: Store.openAppealStatuses))" }
@@ -119,11 +142,7 @@ extension Store {
         if let q = f.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
             w += " AND (firm_name LIKE \(bind: "%" + q + "%") OR title LIKE \(bind: "%" + q + "%") OR credit_code LIKE \(bind: q.uppercased() + "%"))"
         }
-        struct N: Decodable { let n: Int }
-        let total = try await sql.raw("SELECT COUNT(*) AS n FROM appeals" + w).row(N.self)?.n ?? 0
-        let rows = try await sql.raw(Store.appealColumns + w + " ORDER BY received_on DESC, id DESC LIMIT \(bind: max(1, min(f.limit, 500))) OFFSET \(bind: max(0, f.offset))")
-            .rows(AppealRow.self)
-        return (rows.map(\.appeal), total)
+        return w
     }
 
     public func appealEvents(appealId: Int, zoneId: Int) async throws -> [AppealEvent] {
@@ -147,10 +166,7 @@ extension Store {
         let d = try validated { try draft.validated() }
         var firm = enterpriseId
         if let id = firm { _ = try await enterprise(id: id, zoneId: filer.zoneId) }
-        if firm == nil, !d.creditCode.isEmpty {
-            struct R: Decodable { let id: Int }
-            firm = try await sql.raw("SELECT id FROM enterprises WHERE zone_id = \(bind: filer.zoneId) AND credit_code = \(bind: d.creditCode)").row(R.self)?.id
-        }
+        if firm == nil, !d.creditCode.isEmpty { firm = try await self.enterpriseId(creditCode: d.creditCode, zoneId: filer.zoneId) }
         let deadlines = try await appealDeadlines(zoneId: filer.zoneId).deadlines
         let due = AppealDue(receivedOn: today, deadline: deadlines[d.category!], calendar: calendar)
         let linked = firm

@@ -122,9 +122,11 @@ extension Store {
     }
 
     /// Every enterprise's years and tiers in the zone (for the pipeline and the computed coverage figures).
-    public func enterpriseRecords(zoneId: Int) async throws -> [EnterpriseRecord] {
+    /// `years`: only these years' figures (the policy matcher needs two of five).
+    public func enterpriseRecords(zoneId: Int, years only: ClosedRange<Int>? = nil) async throws -> [EnterpriseRecord] {
         let list = try await sql.raw(Store.enterpriseColumns + " WHERE zone_id = \(bind: zoneId) AND archived_at IS NULL ORDER BY initials, name").rows(EnterpriseRow.self).map(\.enterprise)
-        let years = Dictionary(grouping: try await sql.raw(Store.yearColumns + " WHERE zone_id = \(bind: zoneId) ORDER BY year").rows(YearRow.self), by: \.enterpriseId)
+        let span: SQLQueryString = only.map { " AND year >= \(bind: $0.lowerBound) AND year <= \(bind: $0.upperBound)" } ?? ""
+        let years = Dictionary(grouping: try await sql.raw(Store.yearColumns + " WHERE zone_id = \(bind: zoneId)" + span + " ORDER BY year").rows(YearRow.self), by: \.enterpriseId)
         let tiers = Dictionary(grouping: try await sql.raw("SELECT id, enterprise_id, kind, certificate, granted_on, expires_on FROM enterprise_tiers WHERE zone_id = \(bind: zoneId) AND withdrawn_at IS NULL ORDER BY granted_on")
             .rows(TierRow.self), by: \.enterpriseId)
         return list.map { e in EnterpriseRecord(enterprise: e, years: (years[e.id] ?? []).map(\.value), tiers: (tiers[e.id] ?? []).compactMap(\.tier)) }
@@ -148,5 +150,11 @@ extension Store {
     public func enterpriseChains(zoneId: Int) async throws -> [String] {
         struct R: Decodable { let chain: String }
         return try await sql.raw("SELECT DISTINCT chain FROM enterprises WHERE zone_id = \(bind: zoneId) AND chain <> '' ORDER BY chain").rows(R.self).map(\.chain)
+    }
+
+    /// The id of the zone's firm with this credit code, if registered.
+    public func enterpriseId(creditCode: String, zoneId: Int) async throws -> Int? {
+        struct R: Decodable { let id: Int }
+        return try await sql.raw("SELECT id FROM enterprises WHERE zone_id = \(bind: zoneId) AND credit_code = \(bind: creditCode)").row(R.self)?.id
     }
 }

@@ -36,6 +36,9 @@ public enum GuatuMigrations {
         AddEnterpriseSearchIndex(),
         CreateAppeals(),
         CreatePolicies(),
+        CreateSafety(),
+        CreateReforms(),
+        CreateFinance(),
     ]
 }
 
@@ -59,6 +62,28 @@ extension Database {
 }
 
 extension SchemaBuilder {
+    /// A loop's step log (`OrderEvent` rows): who did what, from which status to which, with what text, about one `parent` row.
+    func stepEventColumns(parent column: String, references table: String) -> Self {
+        field("zone_id", .int, .required, .references("zones", "id"))
+            .field(.string(column), .int, .required, .references(table, "id"))
+            .field("at", .string, .required)
+            .field("action", .string, .required)
+            .field("actor_name", .string, .required)
+            .field("from_status", .string, .required)
+            .field("to_status", .string, .required)
+            .field("text", .string, .required)
+    }
+    /// Files attached to one `parent` row, by content hash (the bytes live in the blob store).
+    func fileColumns(parent column: String, references table: String) -> Self {
+        field("zone_id", .int, .required, .references("zones", "id"))
+            .field(.string(column), .int, .required, .references(table, "id"))
+            .field("sha256", .string, .required)
+            .field("filename", .string, .required)
+            .field("kind", .string, .required)
+            .field("size", .int, .required)
+            .field("uploaded_at", .string, .required)
+    }
+
     /// An auto-increment integer primary key that both SQLite and PostgreSQL generate.
     func intID() -> Self { field("id", .int, .identifier(auto: true)) }
     /// created_at / updated_at as ISO-8601 text, version for optimistic locking, archived_at for soft archive.

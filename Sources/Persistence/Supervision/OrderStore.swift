@@ -10,6 +10,8 @@ public struct SupervisionOrder: Codable, Sendable, Equatable, Identifiable {
     /// The task supervised, or nil when the order is about an appeal.
     public let taskId: Int?
     public let appealId: Int?
+    /// The safety hazard, for an order about a rectification past its deadline.
+    public let hazardId: Int?
     public let receivingUnitId: Int
     public let issuingUnit: String
     public let level: EscalationLevel
@@ -62,20 +64,21 @@ public struct OrderFilter: Sendable {
     public var unitId: Int?
     public var taskId: Int?
     public var appealId: Int?
+    public var hazardId: Int?
     public var limit: Int
-    public init(open: Bool? = nil, unitId: Int? = nil, taskId: Int? = nil, appealId: Int? = nil, limit: Int = 500) {
-        self.open = open; self.unitId = unitId; self.taskId = taskId; self.appealId = appealId; self.limit = limit
+    public init(open: Bool? = nil, unitId: Int? = nil, taskId: Int? = nil, appealId: Int? = nil, hazardId: Int? = nil, limit: Int = 500) {
+        self.open = open; self.unitId = unitId; self.taskId = taskId; self.appealId = appealId; self.hazardId = hazardId; self.limit = limit
     }
 }
 
 extension Store {
     struct OrderRow: Decodable {
-        let id: Int; let taskId: Int?; let appealId: Int?; let receivingUnitId: Int; let issuingUnit: String; let level: String; let source: String; let reason: String
+        let id: Int; let taskId: Int?; let appealId: Int?; let hazardId: Int?; let receivingUnitId: Int; let issuingUnit: String; let level: String; let source: String; let reason: String
         let requiredActions: String; let replyWorkdays: Int; let deduction: Double; let leadersCopied: String; let status: String
         let issuedOn: String?; let replyDue: String?; let answer: String; let createdByName: String; let createdAt: String; let closedAt: String?
         let version: Int
         var order: SupervisionOrder {
-            SupervisionOrder(id: id, taskId: taskId, appealId: appealId, receivingUnitId: receivingUnitId, issuingUnit: issuingUnit,
+            SupervisionOrder(id: id, taskId: taskId, appealId: appealId, hazardId: hazardId, receivingUnitId: receivingUnitId, issuingUnit: issuingUnit,
                              level: EscalationLevel(code: level) ?? .supervision, source: .init(rawValue: source) ?? .manual, reason: reason,
                              requiredActions: requiredActions, replyWorkdays: replyWorkdays, deduction: deduction,
                              leadersCopied: leadersCopied.split(separator: "、").map(String.init), status: OrderStatus(rawValue: status) ?? .issued,
@@ -84,7 +87,7 @@ extension Store {
         }
     }
     static let orderColumns: SQLQueryString = """
-        SELECT id, task_id, appeal_id, receiving_unit_id, issuing_unit, level, source, reason, required_actions, reply_workdays, deduction, leaders_copied,
+        SELECT id, task_id, appeal_id, hazard_id, receiving_unit_id, issuing_unit, level, source, reason, required_actions, reply_workdays, deduction, leaders_copied,
           status, issued_on, reply_due, answer, created_by_name, created_at, closed_at, version FROM supervision_orders
         """
     static let openStatuses = [OrderStatus.proposed, .issued, .signed, .answered].map(\.rawValue)
@@ -103,6 +106,7 @@ extension Store {
         if let u = f.unitId { q += " AND receiving_unit_id = \(bind: u)" }
         if let t = f.taskId { q += " AND task_id = \(bind: t)" }
         if let a = f.appealId { q += " AND appeal_id = \(bind: a)" }
+        if let h = f.hazardId { q += " AND hazard_id = \(bind: h)" }
         return try await sql.raw(q + " ORDER BY id DESC LIMIT \(bind: f.limit)").rows(OrderRow.self).map(\.order)
     }
 
@@ -131,7 +135,7 @@ extension Store {
         }
         let days = d.replyWorkdays ?? policy.replyWorkdays(for: d.level)
         guard (1...60).contains(days) else { throw StoreError.invalid(ValidationError(field: "replyWorkdays", "反馈时限须为1到60个工作日")) }
-        return try await insertOrder(taskId: task.id, appealId: nil, appealStage: nil, receivingUnitId: task.ownerUnitId, level: d.level, reason: reason, actions: actions,
+        return try await insertOrder(taskId: task.id, appealId: nil, appealStage: nil, hazardId: nil, receivingUnitId: task.ownerUnitId, level: d.level, reason: reason, actions: actions,
                                      days: days, source: source, issuingUnit: issuingUnit, leaderNames: leaderNames, policy: policy, actor: actor, today: today,
                                      calendar: calendar)
     }
@@ -140,12 +144,21 @@ extension Store {
     /// (by the rules, for the office to issue), at the policy's level deduction and reply days.
     public func openAppealOrder(appealId: Int, stage: AppealStage, receivingUnitId: Int, level: EscalationLevel, reason: String, issuingUnit: String, leaderNames: [String],
                                 policy: EscalationPolicy, actor: Actor, today: Day, calendar: WorkCalendar) async throws -> SupervisionOrder {
-        try await insertOrder(taskId: nil, appealId: appealId, appealStage: stage, receivingUnitId: receivingUnitId, level: level, reason: reason,
+        try await insertOrder(taskId: nil, appealId: appealId, appealStage: stage, hazardId: nil, receivingUnitId: receivingUnitId, level: level, reason: reason,
                               actions: "请说明企业诉求逾期原因，尽快办理并答复企业。", days: policy.replyWorkdays(for: level), source: .auto,
                               issuingUnit: issuingUnit, leaderNames: leaderNames, policy: policy, actor: actor, today: today, calendar: calendar)
     }
 
-    private func insertOrder(taskId: Int?, appealId: Int?, appealStage: AppealStage?, receivingUnitId: Int, level: EscalationLevel, reason: String, actions: String, days: Int,
+    /// Opens an order about a safety hazard past its rectification deadline, addressed to its responsible unit: proposed,
+    /// at `level` (挂牌督办 for a 重大 hazard), with the policy's deduction and reply days for that level.
+    public func openHazardOrder(hazardId: Int, receivingUnitId: Int, level: EscalationLevel, reason: String, issuingUnit: String, leaderNames: [String],
+                                policy: EscalationPolicy, actor: Actor, today: Day, calendar: WorkCalendar) async throws -> SupervisionOrder {
+        try await insertOrder(taskId: nil, appealId: nil, appealStage: nil, hazardId: hazardId, receivingUnitId: receivingUnitId, level: level, reason: reason,
+                              actions: "请说明隐患逾期未整改的原因，落实整改并上传整改佐证。", days: policy.replyWorkdays(for: level), source: .auto,
+                              issuingUnit: issuingUnit, leaderNames: leaderNames, policy: policy, actor: actor, today: today, calendar: calendar)
+    }
+
+    private func insertOrder(taskId: Int?, appealId: Int?, appealStage: AppealStage?, hazardId: Int?, receivingUnitId: Int, level: EscalationLevel, reason: String, actions: String, days: Int,
                              source: SupervisionOrder.Source, issuingUnit: String, leaderNames: [String], policy: EscalationPolicy, actor: Actor, today: Day,
                              calendar: WorkCalendar) async throws -> SupervisionOrder {
         let proposed = source == .auto
@@ -156,9 +169,9 @@ extension Store {
         return try await write { tx in
             let now = Store.timestamp()
             let id = try await tx.raw("""
-                INSERT INTO supervision_orders (zone_id, task_id, appeal_id, appeal_stage, receiving_unit_id, issuing_unit, level, source, reason, required_actions, reply_workdays,
+                INSERT INTO supervision_orders (zone_id, task_id, appeal_id, appeal_stage, hazard_id, receiving_unit_id, issuing_unit, level, source, reason, required_actions, reply_workdays,
                   deduction, leaders_copied, status, issued_on, reply_due, answer, created_by_name, created_at, version, updated_at)
-                VALUES (\(bind: actor.zoneId), \(bind: taskId), \(bind: appealId), \(bind: appealStage?.rawValue), \(bind: receivingUnitId), \(bind: issuingUnit), \(bind: level.code), \(bind: source.rawValue),
+                VALUES (\(bind: actor.zoneId), \(bind: taskId), \(bind: appealId), \(bind: appealStage?.rawValue), \(bind: hazardId), \(bind: receivingUnitId), \(bind: issuingUnit), \(bind: level.code), \(bind: source.rawValue),
                   \(bind: reason), \(bind: actions), \(bind: days), \(bind: policy.deduction(level)), \(bind: copied.joined(separator: "、")),
                   \(bind: status.rawValue), \(bind: issuedOn?.iso), \(bind: due?.iso), '', \(bind: actor.displayName), \(bind: now), 1, \(bind: now)) RETURNING id
                 """).row(IDRow.self)!.id

@@ -33,7 +33,7 @@ public struct PageContext: Sendable {
         }
         if actor.can(.reportOwnTasks) { items.append(NavItem(title: "交账", url: .inbox)) }
         if actor.can(.readMatrix) { items += [NavItem(title: "督办", url: .supervision), NavItem(title: "调度会", url: .meetings), NavItem(title: "月通报", url: .bulletins),
-                      NavItem(title: "指标", url: .indicators), NavItem(title: "考核", url: .assessment), NavItem(title: "企业", url: .enterprises), NavItem(title: "企业诉求", url: .appeals), NavItem(title: "政策", url: .policies),
+                      NavItem(title: "指标", url: .indicators), NavItem(title: "考核", url: .assessment), NavItem(title: "企业", url: .enterprises), NavItem(title: "企业诉求", url: .appeals), NavItem(title: "政策", url: .policies), NavItem(title: "安全生产", url: .safety), NavItem(title: "改革项目库", url: .reforms), NavItem(title: "金融纾困", url: .finance),
                       NavItem(title: "重点项目", url: .projects)] }
         if actor.can(.readAppeals) && !actor.can(.readMatrix) {
             items += [NavItem(title: "我的诉求", url: .appeals)] + (actor.enterpriseId.map { [NavItem(title: "可享政策", url: .enterprisePolicies($0))] } ?? [])

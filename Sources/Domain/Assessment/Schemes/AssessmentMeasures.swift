@@ -68,6 +68,9 @@ public enum AssessmentMeasures {
         public var quarterTotals: [Int: [Int: Double]]
         /// Unit id → the figures of the appeals it leads, received in the period (only read when a scheme item needs them).
         public var appeals: [Int: AppealFigures] = [:]
+        /// The zone's accidents, read when the scheme has the 安全生产 veto (`SafetyVeto.key`): a 重大 or worse liability
+        /// accident answerable to a unit within the period vetoes it, as a recorded veto mark would.
+        public var accidents: [Accident] = []
         public init(period: AssessmentPeriod, asOf: Day, units: [OrgUnit], tasks: [TaskItem], reportingPeriods: [ReportingPeriod],
                     reportCounts: [Int: ReportCount], lateReportTaskIds: Set<Int>, orders: [OrderFact], indicators: [IndicatorFact],
                     marks: [MarkFact], quarterTotals: [Int: [Int: Double]]) {
@@ -164,6 +167,11 @@ public enum AssessmentMeasures {
                 case .veto: d.vetoes.append(VetoEntry(key: m.key, reason: m.reason, markId: m.id))
                 default: break
                 }
+            }
+            if scheme.vetoes.contains(where: { $0.key == SafetyVeto.key }),
+               let veto = SafetyVeto.entry(accidents: f.accidents, unitId: unit.id, period: f.period.start...end),
+               !d.vetoes.contains(where: { $0.key == SafetyVeto.key }) {
+                d.vetoes.append(veto)
             }
             return d
         }
