@@ -71,6 +71,8 @@ public enum AssessmentMeasures {
         /// The zone's accidents, read when the scheme has the 安全生产 veto (`SafetyVeto.key`): a 重大 or worse liability
         /// accident answerable to a unit within the period vetoes it, as a recorded veto mark would.
         public var accidents: [Accident] = []
+        /// Unit id → its 改革创新加分 for the period, read when the scheme has the adjustment `reformAdjustmentKey`.
+        public var reformBonus: [Int: AdjustmentEntry] = [:]
         public init(period: AssessmentPeriod, asOf: Day, units: [OrgUnit], tasks: [TaskItem], reportingPeriods: [ReportingPeriod],
                     reportCounts: [Int: ReportCount], lateReportTaskIds: Set<Int>, orders: [OrderFact], indicators: [IndicatorFact],
                     marks: [MarkFact], quarterTotals: [Int: [Int: Double]]) {
@@ -79,6 +81,10 @@ public enum AssessmentMeasures {
             self.marks = marks; self.quarterTotals = quarterTotals
         }
     }
+
+    /// A scheme bonus with this key is filled from the reform library: each lead unit's outcomes adopted or promoted by
+    /// higher bodies in the period, at the zone's `ReformBonusRules` (capped by the adjustment's own cap as any bonus).
+    public static let reformAdjustmentKey = "reform"
 
     /// At most this many records are linked per item (the figure itself counts them all).
     public static let maxSources = 30
@@ -167,6 +173,9 @@ public enum AssessmentMeasures {
                 case .veto: d.vetoes.append(VetoEntry(key: m.key, reason: m.reason, markId: m.id))
                 default: break
                 }
+            }
+            if scheme.adjustments.contains(where: { $0.key == AssessmentMeasures.reformAdjustmentKey }), let bonus = f.reformBonus[unit.id] {
+                d.adjustments.append(bonus)
             }
             if scheme.vetoes.contains(where: { $0.key == SafetyVeto.key }),
                let veto = SafetyVeto.entry(accidents: f.accidents, unitId: unit.id, period: f.period.start...end),
