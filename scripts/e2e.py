@@ -28,6 +28,7 @@ The server is always killed on the way out.
 
 from __future__ import annotations
 
+import urllib.parse
 import argparse
 import os
 import re
@@ -618,6 +619,68 @@ class Suite:
         finally:
             context.close()
 
+    def test_enterprise_services(self) -> None:
+        """企业诉求 and 政策: a firm files through the public form on a phone and gets its 查询码; the office finds the appeal
+        and assigns it; the appeal page shows the step; the enterprise account sees the policies it can claim; the
+        clause page explains its firms; the safety page draws its chart."""
+        alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+        weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+        head = "91330100E2E00001X"
+        r = 31 - sum(alphabet.index(c) * w for c, w in zip(head, weights)) % 31
+        code = head + alphabet[0 if r == 31 else r]
+        title = "端到端测试诉求：厂区门前道路积水"
+        context, page = self.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        try:
+            self.goto(page, "/public/appeal")
+            page.fill("input[name=firmName]", "端到端测试有限公司")
+            page.fill("input[name=creditCode]", code)
+            page.fill("input[name=contactPhone]", "13912345678")
+            page.select_option("select[name=category]", "utilities")
+            page.fill("input[name=title]", title)
+            page.fill("textarea[name=description]", "雨后门前道路积水严重，影响货车进出。")
+            with page.expect_navigation(wait_until="load"):
+                page.get_by_role("button", name="提交").click()
+            text = self.body_text(page)
+            check("查询码" in text, "the public form did not answer with a 查询码")
+            self.check_no_overflow(page, 390)
+            self.shot(page, "public_appeal")
+        finally:
+            context.close()
+        context, page = self.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            self.login(page, "office")
+            self.goto(page, "/appeals?q=" + urllib.parse.quote("端到端测试"))
+            links = page.locator("table.responsive tbody tr td a")
+            check(links.count() == 1, f"/appeals does not list the new appeal once ({links.count()})")
+            check(page.locator("svg.chart").count() == 1, "the appeals page draws no per-unit chart")
+            with page.expect_navigation(wait_until="load"):
+                links.first.click()
+            page.select_option("select[name=leadUnitId]", label="规划建设局")
+            with page.expect_navigation(wait_until="load"):
+                page.get_by_role("button", name="分派").click()
+            text = self.body_text(page)
+            check("已分派" in text and "规划建设局" in text, "assigning the appeal did not show 已分派 and the lead unit")
+            self.shot(page, "appeal")
+            self.goto(page, "/policies")
+            clause = page.locator("table.responsive tbody tr td a").first
+            with page.expect_navigation(wait_until="load"):
+                clause.click()
+            check("符合条件的企业" in self.body_text(page) and "满足" in self.body_text(page), "the clause page explains no qualifying firm")
+            self.goto(page, "/safety")
+            check(page.locator("svg.chart").count() == 1, "the safety page draws no chart")
+        finally:
+            context.close()
+        context, page = self.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            self.submit_login(page, "enterprise", PASSWORD)
+            check("/appeals" in page.url, f"the enterprise account did not land on its appeals, got {page.url}")
+            with page.expect_navigation(wait_until="load"):
+                page.get_by_role("link", name="可享政策").click()
+            check("可享受" in self.body_text(page), "the enterprise account's policy page shows no 可享受 section")
+            self.shot(page, "firm_policies")
+        finally:
+            context.close()
+
     def run_all(self) -> None:
         context, page = self.new_page(viewport={"width": 1280, "height": 900})
         try:
@@ -640,6 +703,7 @@ class Suite:
         self.run("bulletin_issue", self.test_bulletin_issue)
         self.run("assessment", self.test_assessment)
         self.run("registry", self.test_registry)
+        self.run("enterprise_services", self.test_enterprise_services)
 
 
 # --------------------------------------------------------------------------------------------

@@ -57,6 +57,10 @@ enum OpenAPIDocument {
             .init(method: "get", path: "/policies", summary: "政策文件及条款（每条款当前符合条件的企业数）", request: nil, response: "PolicyList", status: 200, query: []),
             .init(method: "get", path: "/clauses/{id}/matches", summary: "条款的符合条件企业（逐项依据与测算金额）和差一项条件的企业（缺什么）", request: nil, response: "ClauseMatches", status: 200, query: []),
             .init(method: "get", path: "/enterprises/{id}/policies", summary: "企业可享政策（免申即享候选）与差一项条件的条款", request: nil, response: "FirmPolicies", status: 200, query: []),
+            .init(method: "get", path: "/hazards", summary: "安全隐患：等级、责任单位与责任人、整改期限、状态、逾期工作日", request: nil, response: "HazardList", status: 200, query: ["year", "status"]),
+            .init(method: "get", path: "/safety/statistics", summary: "一年的隐患整改率、按期整改率、逾期与重大隐患（全区与各责任单位），事故与否决事故数", request: nil, response: "SafetyStatistics", status: 200, query: ["year"]),
+            .init(method: "get", path: "/reforms", summary: "改革项目库：品牌目标、阶段进度、下一节点、滞后节点、被采纳或推广的成果", request: nil, response: "ReformList", status: 200, query: []),
+            .init(method: "get", path: "/finance/statistics", summary: "金融助企纾困按月统计：新增需求、对接、放款、未获贷、满足率、纾困措施", request: nil, response: "FinanceStatistics", status: 200, query: ["year"]),
             .init(method: "get", path: "/calendar/{year}", summary: "一年的工作日历（法定节假日、调休、本区调整）；未录入国务院安排的年份附警告", request: nil, response: "CalendarYear", status: 200, query: []),
         ]
         for r in resources {
@@ -237,6 +241,19 @@ enum OpenAPIDocument {
         let clauseMatch = object(["clauseId": int, "title": str, "lines": array(str), "missing": array(str), "amount": nullable(num), "amountExplanation": str],
                                  required: ["clauseId", "title", "lines", "missing"])
         s["FirmPolicies"] = object(["enterpriseId": int, "qualifying": array(clauseMatch), "near": array(clauseMatch)], required: ["enterpriseId", "qualifying", "near"])
+        s["HazardList"] = array(object(["id": int, "enterpriseId": int, "unitId": nullable(int), "description": str, "level": enumeration(HazardLevel.allCases.map(\.rawValue)),
+                                        "foundOn": date, "deadline": date, "responsiblePerson": str, "status": enumeration(HazardStatus.allCases.map(\.rawValue)),
+                                        "verifiedOn": nullable(date), "overdueWorkdays": nullable(int)], required: ["id", "level", "status", "deadline"]))
+        let safetyFigures = object(["unitId": nullable(int), "found": int, "foundMajor": int, "verified": int, "verifiedOnTime": int, "overdue": int, "openMajor": int,
+                                    "rectificationRate": nullable(num), "onTimeRate": nullable(num)], required: ["found", "verified"])
+        s["SafetyStatistics"] = object(["year": int, "zone": safetyFigures, "byUnit": array(safetyFigures), "accidents": int, "vetoAccidents": int],
+                                       required: ["year", "zone", "byUnit", "accidents", "vetoAccidents"])
+        s["ReformList"] = array(object(["id": int, "title": str, "kind": str, "target": str, "leadUnitId": int, "taskId": nullable(int), "stagesDone": int, "stages": int,
+                                        "nextStage": nullable(str), "nextDeadline": nullable(date), "lateStages": array(str), "outcomes": array(str)],
+                                       required: ["id", "title", "target", "stagesDone", "stages"]))
+        let financeMonth = object(["month": nullable(int), "filed": int, "askedWan": num, "matched": int, "granted": int, "grantedWan": num, "declined": int,
+                                   "satisfactionRate": nullable(num), "measures": int, "measureWan": num], required: ["filed", "granted"])
+        s["FinanceStatistics"] = object(["year": int, "months": array(financeMonth), "total": financeMonth], required: ["year", "months", "total"])
         s["Created"] = object(["id": int], required: ["id"])
         s["IndicatorList"] = array(object(["id": int, "code": str, "name": str, "unit": str, "frequency": str, "source": str, "formula": str], required: ["id", "code", "name"]))
         s["IndicatorValues"] = array(object(["period": str, "target": num, "actual": num, "status": str, "detail": str], required: ["period"]))
@@ -246,7 +263,7 @@ enum OpenAPIDocument {
 
     static let queryDescriptions: [String: String] = [
         "limit": "每页条数，1–500，默认50", "offset": "跳过条数", "year": "年度", "planId": "计划编号", "workPointId": "工作要点编号",
-        "unitId": "单位编号（责任或配合）", "leaderId": "分管领导的用户编号", "status": "任务状态", "light": "红黄绿灯状态", "q": "名称包含",
+        "unitId": "单位编号（责任或配合）", "leaderId": "分管领导的用户编号", "status": "状态（任务、诉求或隐患的状态码）", "light": "红黄绿灯状态", "q": "名称包含",
         "includeArchived": "包含已归档", "entityType": "对象类型", "entityId": "对象编号", "username": "操作人",
         "open": "true：在办；false：已办结或撤销", "taskId": "任务编号", "version": "结果版本（默认最新）",
         "chain": "产业链", "tier": "培育梯度（techSME、hnte、gazelle、srdi、littleGiant、listed）", "scale": "above（规上）或below（规下）", "unit": "包联单位编号",

@@ -58,6 +58,11 @@ enum AdminController {
             .init("title", "职务", value: v("title", user?.title ?? "")),
             .init("unitId", "所在单位", .select(options: units.options, blank: "无（区领导）"), value: v("unitId", user?.unitId.map(String.init) ?? "")),
         ]
+        if let user, user.roles.contains(.enterprise) {
+            var code = ""
+            if let e = user.enterpriseId { code = (try? await req.store.enterprise(id: e, zoneId: actor.zoneId).enterprise.creditCode) ?? "" }
+            fields.append(.init("firmCode", "关联企业（统一社会信用代码）", value: v("firmCode", code)))
+        }
         if user == nil { fields.append(.init("password", "初始密码（留空则不能登录）", .password)) }
         var page = FormPage(title: user == nil ? "新建用户" : "编辑用户：\(user!.username)", action: user.map { SiteURL.userEdit($0.id).path } ?? SiteURL.userNew.path,
                             fields: fields, errors: errors, version: user?.version, cancel: SiteURL.users.path, conflict: conflict,
@@ -114,7 +119,18 @@ enum AdminController {
         }) {
             var r = FormReader(form)
             guard let version = r.version() else { throw FormInvalid(errors: r.formErrors) }
+            let code = form.text("firmCode").uppercased()
+            var firm: Int?
+            if !code.isEmpty {
+                guard let f = try await req.store.enterpriseId(creditCode: code, zoneId: actor.zoneId) else {
+                    throw FormInvalid(errors: FormErrors(["firmCode": "企业库中没有统一社会信用代码为“\(code)”的企业"]))
+                }
+                firm = f
+            }
             _ = try await req.store.updateUser(id: id, version: version, try userDraft(form), actor: actor)
+            if let firm, try await req.store.user(id: id, zoneId: actor.zoneId).enterpriseId != firm {
+                try await req.store.linkEnterpriseAccount(userId: id, enterpriseId: firm, actor: actor)
+            }
             return SiteURL.users.with([("notice", "saved")])
         }
     }

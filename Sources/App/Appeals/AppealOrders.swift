@@ -7,23 +7,22 @@ import Vapor
 /// button and by the background job; each late stage (答复, 办结) of an appeal raises one order at most.
 enum AppealOrders {
     @discardableResult
-    static func raise(_ app: Application, zoneId: Int, actor: Actor, issuingUnit: String, today: Day, calendar: WorkCalendar) async throws -> Int {
+    static func raise(_ app: Application, zoneId: Int, actor: Actor, issuingUnit: String, today: Day) async throws -> Int {
         let store = app.store
         let policy = try await store.supervisionSettings(zoneId: zoneId).settings.policy
-        var n = 0
+        var batch: [Store.AutoOrder] = []
         for a in try await store.appealsDueForSupervision(zoneId: zoneId, today: today) {
             guard let unit = a.leadUnitId, let reason = AppealSupervision.reason(for: a, today: today),
                   let stage = AppealClock(appeal: a, today: today).overdueNow else { continue }
-            _ = try await store.openAppealOrder(appealId: a.id, stage: stage, receivingUnitId: unit, level: .supervision, reason: reason, issuingUnit: issuingUnit,
-                                                leaderNames: [], policy: policy, actor: actor, today: today, calendar: calendar)
-            n += 1
+            batch.append(.init(appealId: a.id, appealStage: stage, receivingUnitId: unit, level: .supervision, reason: reason,
+                               requiredActions: "请说明企业诉求逾期原因，尽快办理并答复企业。"))
         }
-        return n
+        return try await store.openProposedOrders(batch, issuingUnit: issuingUnit, policy: policy, actor: actor)
     }
 
     /// The background job's pass over one zone, as the system.
     static func raiseForJob(_ app: Application, zoneId: Int, today: Day) async throws {
         let system = Actor(userId: 0, username: "system", displayName: "系统（诉求逾期自动督办）", zoneId: zoneId, unitId: nil, roles: [.office])
-        try await raise(app, zoneId: zoneId, actor: system, issuingUnit: "督查室", today: today, calendar: try await app.calendar(zoneId: zoneId))
+        try await raise(app, zoneId: zoneId, actor: system, issuingUnit: "督查室", today: today)
     }
 }

@@ -96,6 +96,8 @@ struct UserCommand: AsyncCommand {
         var zone: String?
         @Option(name: "password", help: "add/passwd: 密码 (or set GUATU_PASSWORD, or type it when asked)")
         var password: String?
+        @Option(name: "firm", help: "add: 企业账号关联的企业（统一社会信用代码；须 --role enterprise）")
+        var firm: String?
     }
     var help: String { "管理用户：add 新建、passwd 改密码、token 生成API令牌 (manage users)" }
 
@@ -121,9 +123,19 @@ struct UserCommand: AsyncCommand {
             let password = try readPassword(context, signature.password)
             try PasswordPolicy.check(password)
             let hash = try await app.password.async.hash(password)
+            var firmId: Int?
+            if let code = signature.firm {
+                guard roles.contains(.enterprise) else { throw CommandFailure("--firm 只用于企业账号（--role enterprise）") }
+                guard let id = try await store.enterpriseId(creditCode: code.uppercased(), zoneId: zone.id) else { throw CommandFailure("企业库中没有统一社会信用代码为 \(code) 的企业") }
+                firmId = id
+            }
             let u = try await store.createUser(zoneId: zone.id, UserDraft(unitId: unitId, username: signature.username, displayName: signature.name ?? signature.username, title: ""),
                                                roles: roles, passwordHash: hash, actor: nil)
-            context.console.print("已创建用户 \(u.username)（编号\(u.id)）")
+            if let firmId {
+                try await store.linkEnterpriseAccount(userId: u.id, enterpriseId: firmId,
+                                                      actor: Actor(userId: 0, username: "guatu user", displayName: "guatu user", zoneId: zone.id, unitId: nil, roles: [.sysAdmin]))
+            }
+            context.console.print("已创建用户 \(u.username)（编号\(u.id)）" + (firmId == nil ? "" : "，已关联企业"))
         case "passwd":
             guard let record = try await store.loginRecord(username: signature.username) else { throw CommandFailure("找不到用户：\(signature.username)") }
             let password = try readPassword(context, signature.password)

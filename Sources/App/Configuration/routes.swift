@@ -49,5 +49,6 @@ func routes(_ app: Application) throws {
     AssessmentAPI.register(r)
     EnterpriseAPI.register(r)
     AppealAPI.register(r)
+    EnterpriseServicesAPI.register(r)
     if app.guatu.benchRoutes { BenchFloorController.register(r) }
 }

@@ -81,7 +81,7 @@ enum DemoAppeals {
             let rating: Satisfaction = stage == 6 ? .fairlySatisfied : (stage == 7 && slow ? .dissatisfied : .satisfied)
             _ = try await step(.confirm, .firm, after: slow ? 16 : 6, .init(text: "", satisfaction: rating))
         }
-        try await AppealOrders.raise(app, zoneId: zone.id, actor: system, issuingUnit: "督查考核办公室", today: today, calendar: calendar)
+        try await AppealOrders.raise(app, zoneId: zone.id, actor: system, issuingUnit: "督查考核办公室", today: today)
         // The business-environment indicators the appeals feed, computed by the product.
         let owner = units["企业服务中心"] ?? units.values.min() ?? 0
         for (code, m, target) in [("SQ-01", ComputedMeasure.appealsOnTime, 95.0), ("SQ-02", .appealSatisfaction, 98.0)] {

@@ -66,6 +66,6 @@ enum DemoSafety {
             let i = try await store.createIndicator(d, actor: system)
             try await store.setIndicatorYear(indicatorId: i.id, year: today.year, Trajectory(baseline: 85, target: 100), version: 0, actor: system)
         }
-        try await SafetyOrders.raise(app, zoneId: zone.id, actor: system, issuingUnit: "督查考核办公室", today: today, calendar: calendar)
+        try await SafetyOrders.raise(app, zoneId: zone.id, actor: system, issuingUnit: "督查考核办公室", today: today)
     }
 }

@@ -30,17 +30,21 @@ enum PolicyMatching {
         }
     }
 
-    /// How many firms each clause selects (clauses whose condition no longer parses count nil).
+    /// How many firms each clause selects (clauses whose condition no longer parses count nil); kept with the facts until
+    /// the zone's data changes (a clause's edit is a change too).
     static func counts(_ req: Request, _ actor: Actor, _ clauses: [PolicyClause]) async throws -> [Int: Int] {
-        var out: [Int: Int] = [:]
-        for (year, group) in Dictionary(grouping: clauses, by: \.year) {
-            let f = try await facts(req, actor, year: year)
-            for c in group {
-                guard let ev = try? ConditionEvaluator(parsing: c.condition) else { continue }
-                out[c.id] = f.facts.reduce(0) { $0 + (ev.matches($1) ? 1 : 0) }
+        let key = clauses.map { "\($0.id).\($0.version)" }.joined(separator: ",")
+        return try await req.cached(actor, "policy-counts|" + key) {
+            var out: [Int: Int] = [:]
+            for (year, group) in Dictionary(grouping: clauses, by: \.year) {
+                let f = try await facts(req, actor, year: year)
+                for c in group {
+                    guard let ev = try? ConditionEvaluator(parsing: c.condition) else { continue }
+                    out[c.id] = ev.count(in: f.facts)
+                }
             }
+            return out
         }
-        return out
     }
 
     /// The firms a clause selects and those one condition short (差一点), each with its explanation and amount.

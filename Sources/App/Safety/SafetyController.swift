@@ -229,7 +229,7 @@ enum SafetyController {
     @Sendable static func supervise(_ req: Request) async throws -> Response {
         let actor = try req.actor(.editMatrix)
         let n = try await SafetyOrders.raise(req.application, zoneId: actor.zoneId, actor: actor, issuingUnit: try await SupervisionController.issuingUnit(req, actor),
-                                             today: req.today, calendar: req.calendar)
+                                             today: req.today)
         return req.redirect(to: SiteURL.supervision.with([("notice", n > 0 ? "proposed" : "none-due")]))
     }
 }

@@ -39,6 +39,13 @@ public struct ConditionEvaluator: Sendable {
         }
     }
 
+    /// How many of `firms` definitely meet the condition (the loop kept in this module, where it is optimised with `matches`).
+    public func count(in firms: [FirmFacts]) -> Int {
+        var n = 0
+        for f in firms where matches(f) { n += 1 }
+        return n
+    }
+
     /// The verdict with one line per comparison and, when the firm does not qualify, the fewest comparisons it would
     /// have to meet (for 或, the cheapest branch).
     public func evaluate(_ facts: FirmFacts) -> ConditionVerdict {

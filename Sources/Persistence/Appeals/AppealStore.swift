@@ -130,7 +130,7 @@ extension Store {
         if let s = f.status { w += " AND status = \(bind: s.rawValue)" }
         if let open = f.open { w += open ? " AND status IN (\(binds: Store.openAppealStatuses))" : " AND status NOT IN (\(binds: Store.openAppealStatuses))" }
         if let u = f.unitId {
-            w += " AND (lead_unit_id = \(bind: u) OR ',' || co_unit_ids || ',' LIKE \(bind: "%,\(u),%")"
+            w += " AND (id IN (SELECT appeal_id FROM appeal_units WHERE zone_id = \(bind: zoneId) AND unit_id = \(bind: u))"
             w += f.orSubmittedBy.map { " OR submitted_by = \(bind: $0))" } ?? ")"
         }
         if let c = f.category { w += " AND category = \(bind: c.rawValue)" }
@@ -219,6 +219,12 @@ extension Store {
                 workdays_to_close = \(bind: workdays)
                 """
             try await Store.versionedUpdate(tx, table: "appeals", entity: "appeal", id: id, zoneId: zoneId, version: version, set: set)
+            if action == .assign, let lead = after.leadUnitId {
+                try await tx.raw("DELETE FROM appeal_units WHERE appeal_id = \(bind: id)").run()
+                for (unit, isLead) in [(lead, true)] + after.coUnitIds.map({ ($0, false) }) {
+                    try await tx.raw("INSERT INTO appeal_units (zone_id, appeal_id, unit_id, lead) VALUES (\(bind: zoneId), \(bind: id), \(bind: unit), \(bind: isLead))").run()
+                }
+            }
             var text = step.text.trimmingCharacters(in: .whitespacesAndNewlines)
             if let s = step.satisfaction, action == .confirm { text = s.chineseName + (text.isEmpty ? "" : "：" + text) }
             try await Store.appealEvent(tx, zoneId: zoneId, appealId: id, action: action.rawValue, actorName: actorName, from: before.status.rawValue,

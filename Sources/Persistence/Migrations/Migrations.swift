@@ -39,6 +39,7 @@ public enum GuatuMigrations {
         CreateSafety(),
         CreateReforms(),
         CreateFinance(),
+        AddAppealUnits(),
     ]
 }
 

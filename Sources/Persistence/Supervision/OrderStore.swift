@@ -135,30 +135,57 @@ extension Store {
         }
         let days = d.replyWorkdays ?? policy.replyWorkdays(for: d.level)
         guard (1...60).contains(days) else { throw StoreError.invalid(ValidationError(field: "replyWorkdays", "反馈时限须为1到60个工作日")) }
-        return try await insertOrder(taskId: task.id, appealId: nil, appealStage: nil, hazardId: nil, receivingUnitId: task.ownerUnitId, level: d.level, reason: reason, actions: actions,
+        return try await insertOrder(taskId: task.id, receivingUnitId: task.ownerUnitId, level: d.level, reason: reason, actions: actions,
                                      days: days, source: source, issuingUnit: issuingUnit, leaderNames: leaderNames, policy: policy, actor: actor, today: today,
                                      calendar: calendar)
     }
 
-    /// Opens an order about an enterprise appeal past the due day of `stage`, addressed to the appeal's lead unit: proposed
-    /// (by the rules, for the office to issue), at the policy's level deduction and reply days.
-    public func openAppealOrder(appealId: Int, stage: AppealStage, receivingUnitId: Int, level: EscalationLevel, reason: String, issuingUnit: String, leaderNames: [String],
-                                policy: EscalationPolicy, actor: Actor, today: Day, calendar: WorkCalendar) async throws -> SupervisionOrder {
-        try await insertOrder(taskId: nil, appealId: appealId, appealStage: stage, hazardId: nil, receivingUnitId: receivingUnitId, level: level, reason: reason,
-                              actions: "请说明企业诉求逾期原因，尽快办理并答复企业。", days: policy.replyWorkdays(for: level), source: .auto,
-                              issuingUnit: issuingUnit, leaderNames: leaderNames, policy: policy, actor: actor, today: today, calendar: calendar)
+    /// A proposal the background rules make about something other than a task (an overdue appeal stage or hazard).
+    public struct AutoOrder: Sendable {
+        public var appealId: Int?
+        public var appealStage: AppealStage?
+        public var hazardId: Int?
+        public var receivingUnitId: Int
+        public var level: EscalationLevel
+        public var reason: String
+        public var requiredActions: String
+        public init(appealId: Int? = nil, appealStage: AppealStage? = nil, hazardId: Int? = nil, receivingUnitId: Int, level: EscalationLevel, reason: String,
+                    requiredActions: String) {
+            self.appealId = appealId; self.appealStage = appealStage; self.hazardId = hazardId; self.receivingUnitId = receivingUnitId; self.level = level
+            self.reason = reason; self.requiredActions = requiredActions
+        }
     }
 
-    /// Opens an order about a safety hazard past its rectification deadline, addressed to its responsible unit: proposed,
-    /// at `level` (挂牌督办 for a 重大 hazard), with the policy's deduction and reply days for that level.
-    public func openHazardOrder(hazardId: Int, receivingUnitId: Int, level: EscalationLevel, reason: String, issuingUnit: String, leaderNames: [String],
-                                policy: EscalationPolicy, actor: Actor, today: Day, calendar: WorkCalendar) async throws -> SupervisionOrder {
-        try await insertOrder(taskId: nil, appealId: nil, appealStage: nil, hazardId: hazardId, receivingUnitId: receivingUnitId, level: level, reason: reason,
-                              actions: "请说明隐患逾期未整改的原因，落实整改并上传整改佐证。", days: policy.replyWorkdays(for: level), source: .auto,
-                              issuingUnit: issuingUnit, leaderNames: leaderNames, policy: policy, actor: actor, today: today, calendar: calendar)
+    /// Many proposed orders in one transaction (one audit flush, one bump of the zone's data version), as the
+    /// background job raises them: a backlog of overdue appeals must not become thousands of separate writes.
+    public func openProposedOrders(_ items: [AutoOrder], issuingUnit: String, policy: EscalationPolicy, actor: Actor) async throws -> Int {
+        guard !items.isEmpty else { return 0 }
+        return try await write { tx in
+            let now = Store.timestamp()
+            let audit = AuditBuffer()
+            for o in items {
+                let days = policy.replyWorkdays(for: o.level)
+                let id = try await tx.raw("""
+                    INSERT INTO supervision_orders (zone_id, task_id, appeal_id, appeal_stage, hazard_id, receiving_unit_id, issuing_unit, level, source, reason,
+                      required_actions, reply_workdays, deduction, leaders_copied, status, answer, created_by_name, created_at, version, updated_at)
+                    VALUES (\(bind: actor.zoneId), NULL, \(bind: o.appealId), \(bind: o.appealStage?.rawValue), \(bind: o.hazardId), \(bind: o.receivingUnitId),
+                      \(bind: issuingUnit), \(bind: o.level.code), 'auto', \(bind: o.reason), \(bind: o.requiredActions), \(bind: days), \(bind: policy.deduction(o.level)),
+                      '', 'proposed', '', \(bind: actor.displayName), \(bind: now), 1, \(bind: now)) RETURNING id
+                    """).row(IDRow.self)!.id
+                try await tx.raw("""
+                    INSERT INTO order_events (zone_id, order_id, at, action, actor_name, from_status, to_status, text)
+                    VALUES (\(bind: actor.zoneId), \(bind: id), \(bind: now), 'propose', \(bind: actor.displayName), '', 'proposed', \(bind: o.reason))
+                    """).run()
+                audit.add(actor: actor, action: .create, entity: "order", id: id, before: Optional<String>.none,
+                          after: ["appealId": o.appealId.map(String.init), "hazardId": o.hazardId.map(String.init), "unit": String(o.receivingUnitId), "reason": o.reason])
+            }
+            try await audit.flush(tx)
+            try await tx.raw("UPDATE zones SET data_version = data_version + 1 WHERE id = \(bind: actor.zoneId)").run()
+            return items.count
+        }
     }
 
-    private func insertOrder(taskId: Int?, appealId: Int?, appealStage: AppealStage?, hazardId: Int?, receivingUnitId: Int, level: EscalationLevel, reason: String, actions: String, days: Int,
+    private func insertOrder(taskId: Int, receivingUnitId: Int, level: EscalationLevel, reason: String, actions: String, days: Int,
                              source: SupervisionOrder.Source, issuingUnit: String, leaderNames: [String], policy: EscalationPolicy, actor: Actor, today: Day,
                              calendar: WorkCalendar) async throws -> SupervisionOrder {
         let proposed = source == .auto
@@ -169,9 +196,9 @@ extension Store {
         return try await write { tx in
             let now = Store.timestamp()
             let id = try await tx.raw("""
-                INSERT INTO supervision_orders (zone_id, task_id, appeal_id, appeal_stage, hazard_id, receiving_unit_id, issuing_unit, level, source, reason, required_actions, reply_workdays,
+                INSERT INTO supervision_orders (zone_id, task_id, receiving_unit_id, issuing_unit, level, source, reason, required_actions, reply_workdays,
                   deduction, leaders_copied, status, issued_on, reply_due, answer, created_by_name, created_at, version, updated_at)
-                VALUES (\(bind: actor.zoneId), \(bind: taskId), \(bind: appealId), \(bind: appealStage?.rawValue), \(bind: hazardId), \(bind: receivingUnitId), \(bind: issuingUnit), \(bind: level.code), \(bind: source.rawValue),
+                VALUES (\(bind: actor.zoneId), \(bind: taskId), \(bind: receivingUnitId), \(bind: issuingUnit), \(bind: level.code), \(bind: source.rawValue),
                   \(bind: reason), \(bind: actions), \(bind: days), \(bind: policy.deduction(level)), \(bind: copied.joined(separator: "、")),
                   \(bind: status.rawValue), \(bind: issuedOn?.iso), \(bind: due?.iso), '', \(bind: actor.displayName), \(bind: now), 1, \(bind: now)) RETURNING id
                 """).row(IDRow.self)!.id

@@ -21,7 +21,12 @@ extension Store {
             let received = calendar.workday(onOrBefore: today.adding(days: -next(365)))
             let due = AppealDue(receivedOn: received, deadline: .standard, calendar: calendar)
             let category = categories[next(categories.count)], channel = channels[next(channels.count)]
-            let stage = next(10)
+            // As in a working zone: appeals older than a month are closed (a few declined, one in a hundred stuck and overdue);
+            // the recent ones are anywhere in the loop.
+            let old = received.days(to: today) > 30
+            let roll = next(100)
+            let stage = old ? (roll == 0 ? 1 : (roll == 1 ? -1 : 5 + next(5))) : next(10)
+            if stage < 0 { rows.append(Store.generatedAppeal(zoneId: zoneId, k: k, received: received, due: due, category: category, channel: channel, now: now)); continue }
             var status = AppealStatus.received
             var assigned: Day?, answered: Day?, closed: Day?, satisfaction: Satisfaction?, workdays: Int?
             var lead: Int?
@@ -55,8 +60,22 @@ extension Store {
                 for (k, r) in chunk.enumerated() { q = q + (k > 0 ? ", " : " ") + r }
                 try await tx.raw(q).run()
             }
+            try await tx.raw("""
+                INSERT INTO appeal_units (zone_id, appeal_id, unit_id, lead)
+                SELECT zone_id, id, lead_unit_id, \(bind: true) FROM appeals WHERE zone_id = \(bind: zoneId) AND lead_unit_id IS NOT NULL
+                """).run()
             try await Store.audit(tx, actor: actor, action: .create, entity: "appeal", id: nil, before: Optional<String>.none, after: ["generated": String(count)])
         }
+    }
+
+    /// A declined appeal of the generator (no unit, closed the day after receipt).
+    static func generatedAppeal(zoneId: Int, k: Int, received: Day, due: AppealDue, category: AppealCategory, channel: AppealChannel, now: String) -> SQLQueryString {
+        """
+        (\(bind: zoneId), NULL, \(bind: "压测企业\(k % 5000)号"), '', '联系人', \(bind: "1380000\(String(format: "%04d", k % 10000))"),
+         \(bind: category.rawValue), \(bind: channel.rawValue), \(bind: "\(category.chineseName)诉求\(k)"), '压测生成的诉求', 'declined',
+         NULL, '', \(bind: received.iso), \(bind: due.assign.iso), \(bind: due.answer.iso), \(bind: due.resolve.iso), NULL,
+         NULL, \(bind: received.adding(days: 1).iso), '不属于受理范围', NULL, 0, \(bind: "G\(zoneId)-\(k)"), NULL, 1, \(bind: now), \(bind: now))
+        """
     }
 
     /// `count` policy clauses over a few policies, their conditions drawn from templates over the registry's fields.
