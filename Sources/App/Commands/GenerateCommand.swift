@@ -47,7 +47,9 @@ struct GenerateCommand: AsyncCommand {
         let system = Actor(userId: 0, username: "guatu generate", displayName: "guatu generate", zoneId: id, unitId: nil, roles: [.office])
         if let n = signature.appeals, n > 0 {
             try await app.store.generateAppeals(zoneId: id, count: n, today: app.today, calendar: try await app.calendar(zoneId: id), actor: system)
-            context.console.print("已生成\(n)件企业诉求")
+            // The orders a running zone would already have for its overdue appeals (so serve's job starts with nothing to add).
+            let orders = try await AppealOrders.raise(app, zoneId: id, actor: system, issuingUnit: "督查室", today: app.today)
+            context.console.print("已生成\(n)件企业诉求（逾期的\(orders)件已有督办建议）")
         }
         if let n = signature.clauses, n > 0 {
             try await app.store.generateClauses(zoneId: id, count: n, year: app.today.year, actor: system)

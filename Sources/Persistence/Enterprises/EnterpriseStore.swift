@@ -124,13 +124,20 @@ extension Store {
     /// Every enterprise's years and tiers in the zone (for the pipeline and the computed coverage figures).
     /// `years`: only these years' figures (the policy matcher needs two of five).
     public func enterpriseRecords(zoneId: Int, years only: ClosedRange<Int>? = nil) async throws -> [EnterpriseRecord] {
-        let list = try await sql.raw(Store.enterpriseColumns + " WHERE zone_id = \(bind: zoneId) AND archived_at IS NULL ORDER BY initials, name").rows(EnterpriseRow.self).map(\.enterprise)
         let span: SQLQueryString = only.map { " AND year >= \(bind: $0.lowerBound) AND year <= \(bind: $0.upperBound)" } ?? ""
-        let years = Dictionary(grouping: try await sql.raw(Store.yearColumns + " WHERE zone_id = \(bind: zoneId)" + span + " ORDER BY year").rows(YearRow.self), by: \.enterpriseId)
-        let tiers = Dictionary(grouping: try await sql.raw("SELECT id, enterprise_id, kind, certificate, granted_on, expires_on FROM enterprise_tiers WHERE zone_id = \(bind: zoneId) AND withdrawn_at IS NULL ORDER BY granted_on")
-            .rows(TierRow.self), by: \.enterpriseId)
-        return list.map { e in EnterpriseRecord(enterprise: e, years: (years[e.id] ?? []).map(\.value), tiers: (tiers[e.id] ?? []).compactMap(\.tier)) }
+        // The three reads run side by side (each on its own pooled connection).
+        async let listQ = sql.raw(Store.enterpriseColumns + " WHERE zone_id = \(bind: zoneId) AND archived_at IS NULL ORDER BY initials, name").rows(EnterpriseRow.self)
+        async let yearsQ = sql.raw(Store.yearColumns + " WHERE zone_id = \(bind: zoneId)" + span + " ORDER BY year").rows(YearRow.self)
+        async let tiersQ = sql.raw("SELECT id, enterprise_id, kind, certificate, granted_on, expires_on FROM enterprise_tiers WHERE zone_id = \(bind: zoneId) AND withdrawn_at IS NULL ORDER BY granted_on")
+            .rows(TierRow.self)
+        let (list, yearRows, tierRows) = try await (listQ, yearsQ, tiersQ)
+        let years = Dictionary(grouping: yearRows, by: \.enterpriseId), tiers = Dictionary(grouping: tierRows, by: \.enterpriseId)
+        return list.map { row in
+            let e = row.enterprise
+            return EnterpriseRecord(enterprise: e, years: (years[e.id] ?? []).map(\.value), tiers: (tiers[e.id] ?? []).compactMap(\.tier))
+        }
     }
+
 
     /// Firms (not archived) with a title of `kinds` expiring between `from` and `to`, each with all its titles of those
     /// kinds (so a renewal already registered is seen) — what the certificate reminders need, without the registry.
