@@ -64,11 +64,14 @@ public struct AppealPage: Sendable {
                 .input(.type(.hidden), .name("version"), .value(String(appeal.version))),
                 .input(.type(.hidden), .name("action"), .value(action.rawValue)),
                 .forEach(hidden) { h in .input(.type(.hidden), .name(h.0), .value(attr(h.1))) },
-                .h3(.text(action.chineseName)),
+                .h3(.text(title(action))),
                 fields(for: action),
-                UI.submit(action.chineseName))
+                UI.submit(title(action)))
         }
     }
+
+    /// An assigned appeal is assigned again: 改派.
+    func title(_ action: AppealAction) -> String { action == .assign && appeal.status == .assigned ? "改派" : action.chineseName }
 
     func fields(for action: AppealAction) -> Node<HTML.FormContext> {
         switch action {
