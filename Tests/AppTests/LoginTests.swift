@@ -1,5 +1,8 @@
 @testable import App
 import Domain
+import Foundation
+import Persistence
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -22,6 +25,32 @@ struct LoginTests {
             #expect(home.text.contains("科创生态培育计划"))
             let out = try await b.post("/logout", [])
             #expect(out.status == .seeOther)
+            let after = try await b.get("/matrix")
+            #expect(after.status == .seeOther)
+            #expect(after.headers.first(name: .location)?.hasPrefix("/login") == true)
+        }
+    }
+
+    @Test("会话空闲超过时限（默认30分钟）即失效，须重新登录；时限内的使用会顺延", arguments: TestDB.all)
+    func idleTimeout(_ db: TestDB) async throws {
+        try await withGuatu(db) { app in
+            _ = try await Fixture.make(app)
+            let sql = app.db as! any SQLDatabase
+            func backdate(_ minutes: Double) async throws {
+                try await sql.raw("UPDATE sessions SET last_seen_at = \(bind: Store.timestamp(Date().addingTimeInterval(-minutes * 60)))").run()
+            }
+            var b = Browser(app)
+            _ = try await b.login("office")
+            #expect(try await b.get("/matrix").status == .ok)
+            // Used 29 minutes ago: still signed in, and the use moves the mark to now.
+            try await backdate(29)
+            #expect(try await b.get("/matrix").status == .ok)
+            struct Seen: Decodable { let lastSeenAt: String? }
+            let seen = try await sql.raw("SELECT last_seen_at FROM sessions").first(decoding: Seen.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let mark = try #require(seen?.lastSeenAt.flatMap(Store.date(fromTimestamp:)))
+            #expect(Date().timeIntervalSince(mark) < 60)
+            // Untouched for 31 minutes: the session has ended and the browser is sent to sign in.
+            try await backdate(31)
             let after = try await b.get("/matrix")
             #expect(after.status == .seeOther)
             #expect(after.headers.first(name: .location)?.hasPrefix("/login") == true)

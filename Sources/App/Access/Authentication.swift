@@ -58,7 +58,8 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             request.signedIn = SignedIn(p, credential: .bearer)
         } else if let cookie = request.cookies[Secrets.sessionCookie]?.string, !cookie.isEmpty {
             let idHash = Secrets.hash(cookie)
-            if let p = try await request.store.principal(sessionHash: idHash) {
+            let idle = request.application.guatu.sessionIdleMinutes
+            if let p = try await request.store.principal(sessionHash: idHash, idleSeconds: idle > 0 ? Double(idle * 60) : nil) {
                 request.signedIn = SignedIn(p, credential: .session(idHash: idHash, csrf: p.csrfToken ?? ""))
             }
         }

@@ -15,6 +15,8 @@ public struct GuatuConfig: Sendable {
     public var blobDirectory: String
     public var bcryptCost: Int
     public var sessionHours: Int
+    /// Minutes of inactivity after which a browser session ends (等保: automatic logout); 0 = never.
+    public var sessionIdleMinutes: Int = 30
     /// Connections per event loop for PostgreSQL (Fluent's default of 1 starves a busy server).
     public var postgresPoolSize: Int
     /// Seconds a request waits for a pooled database connection before failing.
@@ -85,6 +87,7 @@ public struct GuatuConfig: Sendable {
             autoMigrate: bool("GUATU_AUTO_MIGRATE", true))
         var withReminders = config
         withReminders.remindMinutes = int("GUATU_REMIND_MINUTES", 10, 0...1440)
+        withReminders.sessionIdleMinutes = int("GUATU_SESSION_IDLE_MINUTES", 30, 0...1440)
         withReminders.smtpPassword = env["GUATU_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         if !problems.isEmpty { throw Problems(messages: problems) }
         return withReminders

@@ -26,15 +26,21 @@ extension Store {
         }
     }
 
-    /// The live account behind a session cookie (by its hash).
-    public func principal(sessionHash: String, now: Date = Date()) async throws -> Principal? {
+    /// The live account behind a session cookie (by its hash): not past its absolute expiry, and — with `idleSeconds` —
+    /// used within that many seconds (last use is noted at most once a minute).
+    public func principal(sessionHash: String, now: Date = Date(), idleSeconds: Double? = nil) async throws -> Principal? {
         guard let r = try await sql.raw("""
             SELECT u.id, u.zone_id, u.unit_id, u.enterprise_id, u.username, u.display_name, u.title, u.roles, u.password_hash, u.locked_until,
-                   z.name AS zone_name, z.data_version, s.csrf_token, s.expires_at, NULL AS token_id, NULL AS last_used_at
+                   z.name AS zone_name, z.data_version, s.csrf_token, s.expires_at, NULL AS token_id, s.last_seen_at AS last_used_at
             FROM sessions s JOIN users u ON u.id = s.user_id JOIN zones z ON z.id = u.zone_id
             WHERE s.id = \(bind: sessionHash) AND u.archived_at IS NULL
             """).row(PrincipalRow.self),
               let expires = r.expiresAt, expires > Store.timestamp(now), !r.passwordHash.isEmpty else { return nil }
+        let lastSeen = r.lastUsedAt.flatMap(Store.date(fromTimestamp:))
+        if let idleSeconds, let lastSeen, now.timeIntervalSince(lastSeen) > idleSeconds { return nil }
+        if lastSeen.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+            try? await write { tx in try await tx.raw("UPDATE sessions SET last_seen_at = \(bind: Store.timestamp(now)) WHERE id = \(bind: sessionHash)").run() }
+        }
         return r.principal()
     }
 

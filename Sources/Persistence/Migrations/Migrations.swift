@@ -40,6 +40,7 @@ public enum GuatuMigrations {
         CreateReforms(),
         CreateFinance(),
         AddAppealUnits(),
+        AddSessionLastSeen(),
     ]
 }
 
