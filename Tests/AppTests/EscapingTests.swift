@@ -52,6 +52,23 @@ struct EscapingTests {
         #expect(attr("示范高新区") == "示范高新区")
     }
 
+    @Test("页面不含内联脚本：CSP只允许本站脚本，确认按钮与打印按钮由 /assets/app.js 处理")
+    func noInlineScript() async throws {
+        try await withGuatu { app in
+            let f = try await Fixture.make(app)
+            var b = Browser(app, bearer: f.tokens["office"])
+            let page = try await b.get("/units")
+            let csp = try #require(page.headers.first(name: "Content-Security-Policy"))
+            #expect(csp.contains("script-src 'self'") && !csp.contains("'unsafe-inline'; frame") && !csp.contains("script-src 'unsafe-inline'"))
+            #expect(page.text.contains("<script src=\"/assets/app.js\""))
+            #expect(!page.text.contains("onclick"))
+            let script = try await b.get("/assets/app.js")
+            #expect(script.status == .ok)
+            #expect(script.headers.first(name: .contentType)?.hasPrefix("text/javascript") == true)
+            #expect(script.text.contains("data-confirm"))
+        }
+    }
+
     @Test("出错页面也带安全响应头")
     func headersOnErrors() async throws {
         try await withGuatu { app in

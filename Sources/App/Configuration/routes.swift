@@ -8,6 +8,9 @@ func routes(_ app: Application) throws {
     r.on(.GET, SiteURL.stylesheet.path, .everyone) { _ in
         Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"], body: .init(string: Stylesheet.css))
     }
+    r.on(.GET, SiteURL.script.path, .everyone) { _ in
+        Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=3600"], body: .init(string: SiteScript.js))
+    }
     r.on(.GET, "/healthz", .everyone) { req in
         try await req.store.ping()
         return Response(status: .ok, body: .init(string: "ok"))

@@ -60,7 +60,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         res.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         // A handler that set a stricter policy (uploaded files: sandbox) keeps it.
         if !res.headers.contains(name: "Content-Security-Policy") {
-            res.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'unsafe-inline'; frame-ancestors 'none'")
+            res.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'self'; frame-ancestors 'none'")
         }
         return res
     }

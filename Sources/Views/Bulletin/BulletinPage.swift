@@ -33,7 +33,7 @@ public struct BulletinPage: Sendable {
             .div(.class("actions"),
                 .a(.href(SiteURL.bulletins.path), .text("‹ 月通报")),
                 .unwrap(issuedId) { id in .a(.href(SiteURL.bulletinXLSX(id).path), .text("下载Excel")) },
-                .element(named: "button", nodes: [.attribute(named: "onclick", value: "window.print()"), .attribute(named: "type", value: "button"), .text("打印")])),
+                .element(named: "button", nodes: [.attribute(named: "data-print", value: "print"), .attribute(named: "type", value: "button"), .text("打印")])),
             .unwrap(error) { .p(.class("errorbox"), .text($0)) },
             issuedId == nil ? .p(.class("warning"), .text("预览：以下数字按当前数据实时计算，印发后固定，此后数据变化不再改变已印发的通报。")) : .empty,
             issuedId == nil && canIssue ? .form(.method(.post), .action(SiteURL.bulletins.path), .class("inline"),

@@ -80,7 +80,7 @@ public enum UI {
         .form(.method(.post), .action(url), .class("inline"),
               .input(.type(.hidden), .name("_csrf"), .value(attr(token))),
               .unwrap(version) { .input(.type(.hidden), .name("version"), .value(String($0))) },
-              .button(.type(.submit), .class("danger"), .onclick("return confirm('\(confirm)')"), .text(title)))
+              .button(.type(.submit), .class("danger"), .attribute(named: "data-confirm", value: attr(confirm)), .text(title)))
     }
 
     public static func pager(base: SiteURL, query: [(String, String?)], offset: Int, limit: Int, total: Int) -> Node<HTML.BodyContext> {

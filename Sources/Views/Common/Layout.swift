@@ -9,7 +9,8 @@ public enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) - 挂图作战"),
-                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
+                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
+                .element(named: "script", nodes: [.attribute(named: "src", value: SiteURL.script.path), .attribute(named: "defer", value: "defer")])
             ),
             .body(
                 .header(.class("top"),

@@ -38,6 +38,7 @@ public enum SiteURL: Sendable, Equatable {
     case tokenRevoke(Int)
     case password
     case stylesheet
+    case script
     case apiDocs
     case calendar
     case battleMap
@@ -197,6 +198,7 @@ public enum SiteURL: Sendable, Equatable {
         case .tokenRevoke(let id): return "/me/tokens/\(id)/revoke"
         case .password: return "/me/password"
         case .stylesheet: return "/assets/app.css"
+        case .script: return "/assets/app.js"
         case .apiDocs: return "/api/v1/openapi.json"
         case .calendar: return "/calendar"
         case .battleMap: return "/battle-map"

@@ -93,3 +93,15 @@ public enum Stylesheet {
       article.a4 table.doc tr{break-inside:avoid}}
     """
 }
+
+/// The one script of the site, served from /assets/app.js so the CSP needs no inline script: a button or link with
+/// `data-confirm` asks before it acts, one with `data-print` prints the page.
+public enum SiteScript {
+    public static let js = """
+    document.addEventListener('click', function (e) {
+      var c = e.target.closest('[data-confirm]');
+      if (c && !window.confirm(c.getAttribute('data-confirm'))) { e.preventDefault(); return; }
+      if (e.target.closest('[data-print]')) { window.print(); }
+    });
+    """
+}
