@@ -158,8 +158,8 @@ struct ReformTests {
             // The same figure as the assessment's adjustment entry, for the year and for a quarter without outcomes.
             let (r, _) = try await app.store.reformBonusRules(zoneId: f.zoneId)
             let items = try await app.store.reformItems(zoneId: f.zoneId)
-            #expect(ReformBonusMarks.adjustments(items: items, rules: r, period: AssessmentPeriod(year: 2026), key: "honour")[f.unitA]?.points == 3)
-            #expect(ReformBonusMarks.adjustments(items: items, rules: r, period: AssessmentPeriod(year: 2026, quarter: 1), key: "honour")[f.unitA] == nil)
+            #expect(ReformBonusByUnit.adjustments(items: items, rules: r, period: AssessmentPeriod(year: 2026), key: "honour")[f.unitA]?.points == 3)
+            #expect(ReformBonusByUnit.adjustments(items: items, rules: r, period: AssessmentPeriod(year: 2026, quarter: 1), key: "honour")[f.unitA] == nil)
 
             // Every change is in the audit log.
             func audit(_ entity: String) async throws -> [AuditEntry] {

@@ -84,7 +84,8 @@ private func mayAct(_ action: HazardAction, _ party: HazardParty, _ level: Hazar
     let back = try HazardLifecycle.apply(.sendBack, to: submitted, by: .office, step: .init(text: "照片看不出接地线"), today: day("2026-10-09"))
     #expect(back.status == .rectifying && back.sentBackCount == 1 && back.lastSendBackReason == "照片看不出接地线")
     let again = try HazardLifecycle.apply(.submit, to: back, by: .unit, step: .init(text: "补拍照片", evidenceCount: 3), today: day("2026-10-12"))
-    #expect(again.status == .submitted && again.evidenceCount == 3 && again.submittedOn == day("2026-10-12"))
+    // The first submission's file stays on record with the three new ones.
+    #expect(again.status == .submitted && again.evidenceCount == 4 && again.submittedOn == day("2026-10-12"))
 }
 
 @Test func defaultDeadlinesSkipTheHolidaysAndCountTheMakeupDays() throws {

@@ -31,14 +31,8 @@ enum AppealAPI {
     @Sendable static func list(_ req: Request) async throws -> Response {
         let actor = try req.actor(.readAppeals)
         let (limit, offset) = try req.paging()
-        let status = try req.query[String.self, at: "status"].map { s -> AppealStatus in
-            guard let v = AppealStatus(rawValue: s) else { throw AppError(.badRequest, "bad_request", "status 取值应为 \(AppealStatus.allCases.map(\.rawValue).joined(separator: "、"))", field: "status") }
-            return v
-        }
-        let category = try req.query[String.self, at: "category"].map { s -> AppealCategory in
-            guard let v = AppealCategory(rawValue: s) else { throw AppError(.badRequest, "bad_request", "category 取值应为 \(AppealCategory.allCases.map(\.rawValue).joined(separator: "、"))", field: "category") }
-            return v
-        }
+        let status = try req.queryEnum("status", AppealStatus.self)
+        let category = try req.queryEnum("category", AppealCategory.self)
         let f = AppealScope.filter(actor, AppealFilter(status: status, unitId: try req.queryInt("unitId"), category: category,
                                                        overdueOn: req.query[String.self, at: "overdue"] == "true" ? req.today : nil,
                                                        q: req.query[String.self, at: "q"], limit: limit, offset: offset))
@@ -80,8 +74,7 @@ enum AppealAPI {
             throw AppError(.unprocessableEntity, "validation_failed", "action 取值应为 \(AppealAction.allCases.map(\.rawValue).joined(separator: "、"))", field: "action")
         }
         guard AppealScope.parties(actor, a).contains(action.party) else {
-            throw AppError(.forbidden, "forbidden", action.party == .firm ? "只有提出诉求的企业本身可以确认、评价或要求重新办理"
-                           : action.party == .leadUnit ? "只有主办单位可以签收办理和答复" : "只有诉求受理部门可以分派、办结或不予受理", field: "action")
+            throw AppError(.forbidden, "forbidden", action.party.refusal, field: "action")
         }
         if let s = b.satisfaction, Satisfaction(rawValue: s) == nil {
             throw AppError(.unprocessableEntity, "validation_failed", "satisfaction 取值应为 satisfied、fairlySatisfied、dissatisfied", field: "satisfaction")

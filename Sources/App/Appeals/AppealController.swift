@@ -99,8 +99,7 @@ enum AppealController {
         let actor = try req.actor(.readAppeals)
         let a = try await req.store.appeal(id: id, zoneId: actor.zoneId)
         try AppealScope.check(actor, a)
-        var page = try await AppealPages.page(req, a, zoneId: actor.zoneId, parties: AppealScope.parties(actor, a), actionURL: SiteURL.appealAct(id).path,
-                                             showContact: true)
+        var page = try await AppealPages.page(req, a, zoneId: actor.zoneId, parties: AppealScope.parties(actor, a), actionURL: SiteURL.appealAct(id).path)
         page.linkRegistry = actor.can(.readMatrix)
         page.error = error
         return req.html(page.render(req.pageContext(current: .appeals)), status: status)
@@ -118,9 +117,7 @@ enum AppealController {
         guard let action = AppealAction(rawValue: form.text("action")) else { throw AppError.badRequest("未知的办理环节", field: "action") }
         let parties = AppealScope.parties(actor, a)
         guard parties.contains(action.party) else {
-            return try await page(req, id: id, error: action.party == .firm ? "只有提出诉求的企业本身可以确认、评价或要求重新办理"
-                                  : action.party == .leadUnit ? "只有主办单位可以签收办理和答复" : "只有诉求受理部门可以分派、办结或不予受理",
-                                  status: .forbidden)
+            return try await page(req, id: id, error: action.party.refusal, status: .forbidden)
         }
         do {
             _ = try await req.store.actOnAppeal(id: id, zoneId: actor.zoneId, version: version, action: action, party: action.party, step: step(form),
@@ -191,8 +188,7 @@ enum AppealController {
 
 /// Builds the appeal page's model from the store.
 enum AppealPages {
-    static func page(_ req: Request, _ a: Appeal, zoneId: Int, parties: [AppealParty], actionURL: String, hidden: [(String, String)] = [],
-                     showContact: Bool) async throws -> AppealPage {
+    static func page(_ req: Request, _ a: Appeal, zoneId: Int, parties: [AppealParty], actionURL: String, hidden: [(String, String)] = []) async throws -> AppealPage {
         let events = try await req.store.appealEvents(appealId: a.id, zoneId: zoneId)
         let files = try await req.store.appealFiles(appealId: a.id, zoneId: zoneId)
         let units = try await req.store.units(zoneId: zoneId).map { ($0.id, $0.name) }
@@ -200,7 +196,7 @@ enum AppealPages {
         let actions = parties.flatMap { AppealLifecycle.allowedActions(for: a.status, party: $0) }
         return AppealPage(appeal: a, steps: events.map { .init(at: $0.at, action: $0.action, actor: $0.actorName, to: $0.toStatus, text: $0.text) },
                           files: files.map { .init(id: $0.id, name: $0.filename) }, units: units, actions: actions, orders: orders, today: req.today,
-                          actionURL: actionURL, hidden: hidden, showContact: showContact)
+                          actionURL: actionURL, hidden: hidden)
     }
 }
 

@@ -17,13 +17,12 @@ enum PublicAppealController {
 
     /// The zone named by `zone` (its id or code), or the first zone of the installation when none is named.
     static func zoneId(_ req: Request, _ raw: String?) async throws -> Int {
-        let zones = try await req.store.zones()
         if let raw, !raw.isEmpty {
-            if let id = Int(raw), zones.contains(where: { $0.id == id }) { return id }
-            if let z = zones.first(where: { $0.code == raw }) { return z.id }
+            if let id = Int(raw), let z = try await req.store.zone(id: id) { return z.id }
+            if let z = try await req.store.zone(code: raw) { return z.id }
             throw AppError(.notFound, "not_found", "没有这个园区：\(raw)")
         }
-        guard let first = zones.first else { throw AppError(.notFound, "not_found", "尚未建立园区") }
+        guard let first = try await req.store.zones().first else { throw AppError(.notFound, "not_found", "尚未建立园区") }
         return first.id
     }
 
@@ -60,7 +59,7 @@ enum PublicAppealController {
             return req.html(AppealTrackPage(code: code, phone: phone, message: "查询码或联系电话不对，请核对后再查").render(req.pageContext(current: nil)), status: .notFound)
         }
         var page = try await AppealPages.page(req, a, zoneId: zoneId, parties: [.firm], actionURL: SiteURL.publicAppealTrack.path,
-                                              hidden: [("code", code), ("phone", phone)], showContact: true)
+                                              hidden: [("code", code), ("phone", phone)])
         page.error = error
         return req.html(page.render(req.pageContext(current: nil), back: .publicAppealTrack), status: status)
     }

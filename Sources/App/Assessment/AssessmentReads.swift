@@ -52,12 +52,12 @@ enum AssessmentReads {
         var facts = AssessmentMeasures.Facts(period: period, asOf: today, units: units.filter { $0.kind == scheme.category }, tasks: tasks,
                                              reportingPeriods: periodKeys, reportCounts: counts, lateReportTaskIds: late, orders: orders, indicators: indicators,
                                              marks: marks.map(\.fact), quarterTotals: quarters)
-        if definition.adjustments.contains(where: { $0.key == AssessmentMeasures.reformAdjustmentKey }) {
+        if definition.hasReformBonus {
             let items = try await store.reformItems(zoneId: zoneId)
             let rules = try await store.reformBonusRules(zoneId: zoneId).rules
-            facts.reformBonus = ReformBonusMarks.adjustments(items: items, rules: rules, period: period, key: AssessmentMeasures.reformAdjustmentKey)
+            facts.reformBonus = ReformBonusByUnit.adjustments(items: items, rules: rules, period: period, key: AssessmentMeasures.reformAdjustmentKey)
         }
-        if definition.vetoes.contains(where: { $0.key == SafetyVeto.key }) {
+        if definition.hasSafetyVeto {
             facts.accidents = try await store.accidents(zoneId: zoneId)
         }
         if !sources.isDisjoint(with: [.appealOnTime, .appealSatisfaction]) {
@@ -77,8 +77,7 @@ enum AssessmentReads {
         let indicators = definition.items.filter { $0.source == .indicator }.map { $0.ref.map(String.init) ?? "all" }.sorted().joined(separator: ",")
         let (store, calendar, today) = (req.store, req.calendar, req.today)
         // The key names everything the facts depend on: the sources read, the indicators, and whether accidents are read (the 安全生产 veto).
-        let vetoes = (definition.vetoes.contains { $0.key == SafetyVeto.key } ? "safety" : "")
-            + (definition.adjustments.contains { $0.key == AssessmentMeasures.reformAdjustmentKey } ? "+reform" : "")
+        let vetoes = (definition.hasSafetyVeto ? "safety" : "") + (definition.hasReformBonus ? "+reform" : "")
         let f = try await req.cached(actor, "assessment|\(scheme.id)|\(today.iso)|\(sources)|\(indicators)|\(vetoes)") {
             try await facts(store: store, calendar: calendar, today: today, zoneId: actor.zoneId, scheme: scheme, definition: definition)
         }

@@ -68,7 +68,7 @@ enum PolicyController {
         let p = try await req.store.policy(id: id, zoneId: actor.zoneId)
         let clauses = try await clauseLines(req, actor, try await req.store.clauses(zoneId: actor.zoneId, policyId: id))
         let releases = try await req.store.pressReleases(zoneId: actor.zoneId).filter { $0.policyIds.contains(id) }
-        let page = PolicyPage(policy: p, clauses: clauses, releases: releases, canEdit: actor.can(.editMatrix), form: form)
+        let page = PolicyPage(policy: p, clauses: clauses, releases: releases, canEdit: actor.can(.editMatrix), form: form, today: req.today)
         return req.html(page.render(req.pageContext(current: .policies)), status: status)
     }
 

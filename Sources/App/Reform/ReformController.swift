@@ -33,7 +33,7 @@ enum ReformController {
             ReformListPage.Row(item: $0, lead: name[$0.leadUnitId] ?? "—", progress: $0.progress(today: today, calendar: calendar))
         }
         let rules = try await req.store.reformBonusRules(zoneId: actor.zoneId).rules
-        let bonuses = ReformBonusMarks.byUnit(items: all, rules: rules, period: AssessmentPeriod(year: year))
+        let bonuses = ReformBonusByUnit.compute(items: all, rules: rules, period: AssessmentPeriod(year: year))
             .sorted { ($1.value.points, order[$0.key] ?? Int.max) < ($0.value.points, order[$1.key] ?? Int.max) }
             .map { ReformListPage.UnitBonus(unit: name[$0.key] ?? "—", points: $0.value.points, uncapped: $0.value.uncapped, lines: $0.value.lines) }
         let page = ReformListPage(year: year, rows: rows, bonuses: bonuses, rules: rules, canEdit: actor.can(.editMatrix))

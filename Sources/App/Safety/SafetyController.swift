@@ -77,7 +77,7 @@ enum SafetyController {
         func again(_ message: String) async throws -> Response { try await inspectionPage(req, actor, values: values, error: message, status: .unprocessableEntity) }
         let code = form.text("creditCode")
         guard !code.isEmpty else { return try await again("请填写被检查企业的统一社会信用代码") }
-        guard let firm = try await req.store.enterpriseId(creditCode: code.uppercased(), zoneId: actor.zoneId) else {
+        guard let firm = try await req.store.enterpriseId(creditCode: code, zoneId: actor.zoneId) else {
             return try await again("企业库中没有统一社会信用代码为“\(code)”的企业，请先登记企业")
         }
         guard let day = Day(iso: form.text("day")) else { return try await again("请填写检查日期") }
@@ -180,7 +180,7 @@ enum SafetyController {
         var values: [String: String] = [:]
         for n in form.names { values[n] = form.text(n) }
         func again(_ m: String) async throws -> Response { try await accidentsPage(req, values: values, error: m, status: .unprocessableEntity) }
-        guard let firm = try await req.store.enterpriseId(creditCode: form.text("creditCode").uppercased(), zoneId: actor.zoneId) else {
+        guard let firm = try await req.store.enterpriseId(creditCode: form.text("creditCode"), zoneId: actor.zoneId) else {
             return try await again("企业库中没有这个统一社会信用代码的企业")
         }
         guard let day = Day(iso: form.text("day")) else { return try await again("请填写事故日期") }

@@ -24,6 +24,14 @@ public enum AppealParty: String, Codable, Sendable, CaseIterable {
     public var chineseName: String {
         switch self { case .office: return "诉求受理部门"; case .leadUnit: return "主办单位"; case .firm: return "企业" }
     }
+    /// What someone else is told when they try this party's steps.
+    public var refusal: String {
+        switch self {
+        case .firm: return "只有提出诉求的企业本身可以确认、评价或要求重新办理"
+        case .leadUnit: return "只有主办单位可以签收办理和答复"
+        case .office: return "只有诉求受理部门可以分派、办结或不予受理"
+        }
+    }
 }
 
 /// One step of the loop.
@@ -89,13 +97,7 @@ public enum AppealLifecycle {
         guard let status = target(of: action, from: appeal.status) else {
             throw ValidationError(field: "action", "诉求当前状态“\(appeal.status.chineseName)”不能执行“\(action.chineseName)”")
         }
-        guard action.party == party else {
-            switch action.party {
-            case .firm: throw ValidationError(field: "action", "只有提出诉求的企业本身可以确认、评价或要求重新办理")
-            case .leadUnit: throw ValidationError(field: "action", "只有主办单位可以签收办理和答复")
-            case .office: throw ValidationError(field: "action", "只有诉求受理部门可以分派、办结或不予受理")
-            }
-        }
+        guard action.party == party else { throw ValidationError(field: "action", action.party.refusal) }
         let text = step.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.count <= TextLimits.longText else { throw ValidationError(field: "text", "内容不能超过\(TextLimits.longText)个字") }
         var a = appeal

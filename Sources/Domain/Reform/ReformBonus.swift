@@ -86,3 +86,20 @@ public struct ReformBonus: Sendable, Equatable {
         return ReformBonus(points: points, uncapped: sum, lines: lines)
     }
 }
+
+/// 改革创新加分 per lead unit, as the assessment reads it: an item's outcomes (adopted or promoted by a higher body)
+/// count for its lead unit in the period containing the day they were taken up, whatever years the item's roadmap runs.
+public enum ReformBonusByUnit {
+    /// Lead unit id → its bonus for `period`, for every unit that leads at least one of `items`.
+    public static func compute(items: [ReformItem], rules: ReformBonusRules, period: AssessmentPeriod) -> [Int: ReformBonus] {
+        Dictionary(grouping: items, by: \.leadUnitId).mapValues { ReformBonus.points(items: $0, rules: rules, period: period.start...period.end) }
+    }
+
+    /// The same as the assessment's adjustment entries under the scheme's bonus `key`: one per unit that earned points,
+    /// its reason the explanation lines.
+    public static func adjustments(items: [ReformItem], rules: ReformBonusRules, period: AssessmentPeriod, key: String) -> [Int: AdjustmentEntry] {
+        compute(items: items, rules: rules, period: period).compactMapValues { b in
+            b.points > 0 ? AdjustmentEntry(key: key, points: b.points, reason: "改革创新加分：" + b.lines.joined(separator: "；")) : nil
+        }
+    }
+}

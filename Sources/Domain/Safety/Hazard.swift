@@ -70,7 +70,8 @@ public struct Hazard: Codable, Sendable, Equatable, Identifiable {
     public var submittedOn: Day?
     /// The day it was verified and struck off (验收销号); set only with `status == .verified`.
     public var verifiedOn: Day?
-    /// Evidence files attached to the latest submission (photos before and after, a report …).
+    /// Evidence files on record for the hazard (photos before and after, reports …), over every submission: each
+    /// submission must bring new ones (`HazardLifecycle.Step.evidenceCount`).
     public var evidenceCount: Int
     /// 整改情况说明 of the latest submission.
     public var rectificationNote: String

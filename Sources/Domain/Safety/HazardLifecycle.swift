@@ -54,6 +54,7 @@ public enum HazardLifecycle {
     /// evidence files attached.
     public struct Step: Sendable, Equatable {
         public var text: String
+        /// The files this step brings (a submission needs at least one new file, a resubmission after 退回 too).
         public var evidenceCount: Int
         public init(text: String = "", evidenceCount: Int = 0) { self.text = text; self.evidenceCount = evidenceCount }
     }
@@ -86,7 +87,7 @@ public enum HazardLifecycle {
                 throw ValidationError(field: "evidence", "整改佐证材料最多\(EvidenceRules.maxFiles)份")
             }
             guard !text.isEmpty else { throw ValidationError(field: "text", "请填写整改情况说明") }
-            h.evidenceCount = step.evidenceCount
+            h.evidenceCount = hazard.evidenceCount + step.evidenceCount
             h.rectificationNote = text
             h.submittedOn = today
         case .verify:

@@ -203,7 +203,7 @@ extension Store {
             throw StoreError.invalid(ValidationError(field: "unit", "这件诉求不是分派给本单位主办的，不能签收或答复"))
         }
         if party == .firm, let actor, actor.enterpriseId == nil || actor.enterpriseId != before.enterpriseId {
-            throw StoreError.invalid(ValidationError(field: "action", "只有提出诉求的企业本身可以确认、评价或要求重新办理"))
+            throw StoreError.invalid(ValidationError(field: "action", AppealParty.firm.refusal))
         }
         if action == .assign {
             for u in [step.leadUnitId].compactMap({ $0 }) + step.coUnitIds { _ = try await unit(id: u, zoneId: zoneId) }

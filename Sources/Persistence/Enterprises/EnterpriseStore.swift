@@ -159,9 +159,10 @@ extension Store {
         return try await sql.raw("SELECT DISTINCT chain FROM enterprises WHERE zone_id = \(bind: zoneId) AND chain <> '' ORDER BY chain").rows(R.self).map(\.chain)
     }
 
-    /// The id of the zone's firm with this credit code, if registered.
+    /// The id of the zone's live (not archived) firm with this credit code, if registered; any case and spaces accepted.
     public func enterpriseId(creditCode: String, zoneId: Int) async throws -> Int? {
         struct R: Decodable { let id: Int }
-        return try await sql.raw("SELECT id FROM enterprises WHERE zone_id = \(bind: zoneId) AND credit_code = \(bind: creditCode)").row(R.self)?.id
+        let code = creditCode.uppercased().filter { !$0.isWhitespace }
+        return try await sql.raw("SELECT id FROM enterprises WHERE zone_id = \(bind: zoneId) AND credit_code = \(bind: code) AND archived_at IS NULL").row(R.self)?.id
     }
 }

@@ -148,10 +148,7 @@ extension Store {
         }
         guard before.version == version else { throw StoreError.conflict(entity: "hazard", id: id, current: before.version) }
         let after = try validated {
-            // Each submission brings its own evidence: a resubmission after 退回 needs new files too.
-            var h = try HazardLifecycle.apply(action, to: before, by: party, step: .init(text: text, evidenceCount: files.count), today: today)
-            h.evidenceCount = before.evidenceCount + files.count
-            return h
+            try HazardLifecycle.apply(action, to: before, by: party, step: .init(text: text, evidenceCount: files.count), today: today)
         }
         let zoneId = actor.zoneId
         return try await write { tx in

@@ -44,7 +44,7 @@ public struct AppealFormPage: Sendable {
             UI.field("具体内容（问题、已做的努力、希望怎样解决）", name: "description", error: errors, UI.textArea("description", v("description"))),
             UI.field("附件（图片、PDF、Office文件，可多选）", name: "evidence", error: errors,
                      .element(named: "input", nodes: [.attribute(named: "type", value: "file"), .attribute(named: "name", value: "evidence"),
-                                                      .attribute(named: "multiple", value: "multiple"), .attribute(named: "accept", value: "image/*,.pdf,.doc,.docx,.xls,.xlsx")])),
+                                                      .attribute(named: "multiple", value: "multiple"), .attribute(named: "accept", value: EvidenceRules.acceptList + ",image/*")])),
             UI.submit("提交"))
     }
 

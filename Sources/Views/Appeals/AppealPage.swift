@@ -25,14 +25,13 @@ public struct AppealPage: Sendable {
     /// Where the action form posts (the signed-in route, or the public 查询 route with the code and phone as hidden fields).
     public var actionURL: String
     public var hidden: [(String, String)]
-    public var showContact: Bool
     /// Officials follow the firm to its registry page; the firm itself and the public do not.
     public var linkRegistry = false
     public var error: String?
     public init(appeal: Appeal, steps: [Step], files: [File], units: [(Int, String)], actions: [AppealAction], orders: [(Int, String)], today: Day,
-                actionURL: String, hidden: [(String, String)] = [], showContact: Bool) {
+                actionURL: String, hidden: [(String, String)] = []) {
         self.appeal = appeal; self.steps = steps; self.files = files; self.units = units; self.actions = actions; self.orders = orders
-        self.today = today; self.actionURL = actionURL; self.hidden = hidden; self.showContact = showContact
+        self.today = today; self.actionURL = actionURL; self.hidden = hidden
     }
 
     func unitName(_ id: Int?) -> String { id.flatMap { i in units.first { $0.0 == i }?.1 } ?? "—" }
@@ -46,7 +45,7 @@ public struct AppealPage: Sendable {
         return .table(.class("facts"),
             .tr(.th("企业"), .td(.text(a.firmName + (a.creditCode.isEmpty ? "" : "（\(a.creditCode)）")),
                                  .unwrap(linkRegistry ? a.enterpriseId : nil) { .group(.text(" "), .a(.href(SiteURL.enterprise($0).path), .text("一企一档"))) })),
-            showContact ? .tr(.th("联系人"), .td(.text("\(a.contactName) \(a.contactPhone)"))) : .empty,
+            .tr(.th("联系人"), .td(.text("\(a.contactName) \(a.contactPhone)"))),
             .tr(.th("类别 / 渠道"), .td(.text("\(a.category.chineseName) · \(a.channel.chineseName)"))),
             .tr(.th("状态"), .td(AppealUI.statusLabel(a, today: today), .text(a.reopenCount > 0 ? "（企业退回重办\(a.reopenCount)次）" : ""))),
             .tr(.th("主办 / 协办"), .td(.text(unitName(a.leadUnitId) + (a.coUnitIds.isEmpty ? "" : " / " + a.coUnitIds.map { unitName($0) }.joined(separator: "、"))))),

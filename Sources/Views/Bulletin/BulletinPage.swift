@@ -18,7 +18,7 @@ public struct BulletinPage: Sendable {
 
     static let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
-    public static func percent(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
+    public static func percent(_ v: Double?) -> String { UI.percent(v) }
 
     public static func chineseDate(_ d: Day) -> String { "\(d.year)年\(d.month)月\(d.day)日" }
 

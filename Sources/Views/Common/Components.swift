@@ -29,6 +29,9 @@ public enum UI {
                      .span(.class("pct"), .text("\(whole)%")))
     }
 
+    /// A share (0–1) as "72.5%", or "—" when there is nothing to count.
+    public static func percent(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
+
     public static func csrf(_ token: String) -> Node<HTML.FormContext> {
         .input(.type(.hidden), .name("_csrf"), .value(attr(token)))
     }

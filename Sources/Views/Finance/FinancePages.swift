@@ -7,7 +7,7 @@ enum FinanceUI {
     /// 万元 as shown: at most two decimals, no trailing zeros ("1200", "12.5").
     static func wan(_ x: Double) -> String { formatNumber((x * 100).rounded() / 100) }
     /// 满足率 as a percentage with one decimal, "—" when there is nothing to rate.
-    static func rate(_ r: Double?) -> String { r.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
+    static func rate(_ r: Double?) -> String { UI.percent(r) }
 
     static func statusLabel(_ s: FinancingStatus) -> Node<HTML.BodyContext> {
         let cls: String

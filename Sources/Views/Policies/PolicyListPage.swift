@@ -21,7 +21,7 @@ public struct PolicyListPage: Sendable {
 
     static func wan(_ v: Double) -> String { v == v.rounded() ? String(format: "%.0f", v) : String(format: "%.2f", v) }
 
-    func policyBlock(_ p: Policy, _ lines: [ClauseLine]) -> Node<HTML.BodyContext> {
+    static func policyBlock(_ p: Policy, _ lines: [ClauseLine], today: Day) -> Node<HTML.BodyContext> {
         .section(.class("policy"),
             .h2(.a(.href(SiteURL.policy(p.id).path), .text(p.title))),
             .p(.class("meta"), .text("\(p.issuer) · \(p.documentNumber) · \(p.issuedOn.iso)发布 · \(p.isEffective(on: today) ? "有效" : "不在有效期")")),
@@ -57,7 +57,7 @@ public struct PolicyListPage: Sendable {
             .p(.class("meta"), .text("每个条款的申报条件按企业库数据自动判断：符合条件的企业即为“免申即享”候选，差一项条件的列为“差一点”。"),
                .a(.href(SiteURL.policyConditionHelp.path), .text("条件写法说明")), .text("　"), .a(.href(SiteURL.pressReleases.path), .text("政策新闻发布会"))),
             errors.isEmpty ? .empty : .p(.class("errorbox"), .text("政策文件未保存，请按提示修改。")),
-            policies.isEmpty ? .p(.class("meta"), .text("尚未录入政策文件。")) : .forEach(policies) { policyBlock($0.0, $0.1) },
+            policies.isEmpty ? .p(.class("meta"), .text("尚未录入政策文件。")) : .forEach(policies) { Self.policyBlock($0.0, $0.1, today: today) },
             canEdit ? newPolicyForm(ctx.csrfToken) : .empty
         ))
     }
@@ -70,8 +70,9 @@ public struct PolicyPage: Sendable {
     public var releases: [PressRelease]
     public var canEdit: Bool
     public var form: ClauseForm
-    public init(policy: Policy, clauses: [PolicyListPage.ClauseLine], releases: [PressRelease], canEdit: Bool, form: ClauseForm) {
-        self.policy = policy; self.clauses = clauses; self.releases = releases; self.canEdit = canEdit; self.form = form
+    public var today: Day
+    public init(policy: Policy, clauses: [PolicyListPage.ClauseLine], releases: [PressRelease], canEdit: Bool, form: ClauseForm, today: Day) {
+        self.policy = policy; self.clauses = clauses; self.releases = releases; self.canEdit = canEdit; self.form = form; self.today = today
     }
 
     public func render(_ ctx: PageContext) -> String {
@@ -82,7 +83,7 @@ public struct PolicyPage: Sendable {
             .p(.class("meta"), .text("\(p.issuer) · \(p.documentNumber) · \(p.issuedOn.iso)发布 · 施行 \(p.effectiveFrom.iso)" + (p.effectiveTo.map { " 至 \($0.iso)" } ?? ""))),
             releases.isEmpty ? .empty : .p(.text("发布会："), .forEach(releases) { r in .text("\(r.heldOn.iso) \(r.title)（\(r.place)）　") }),
             p.text.isEmpty ? .empty : .details(.summary("正文"), .p(.class("prewrap"), .text(p.text))),
-            PolicyListPage(policies: [(p, clauses)], releases: [], canEdit: false, today: Day.lastOfYear(2000)).policyBlock(p, clauses),
+            PolicyListPage.policyBlock(p, clauses, today: today),
             canEdit ? .group(.h2("新增条款"), form.render(action: SiteURL.policyClauseNew(p.id).path, csrf: ctx.csrfToken, submit: "新增条款")) : .empty
         ))
     }
@@ -107,7 +108,7 @@ public struct ClauseForm: Sendable {
 
     public func render(action: String, csrf: String, submit: String) -> Node<HTML.BodyContext> {
         func v(_ k: String) -> String { values[k] ?? "" }
-        let moneyFields = ConditionField.allCases.filter { $0.unit == "万元" }.map { ($0.chineseName, $0.chineseName) }
+        let moneyFields = AmountRule.moneyFields.map { ($0.chineseName, $0.chineseName) }
         return .form(.method(.post), .action(action), .class("edit"), UI.csrf(csrf),
             values["version"].map { .input(.type(.hidden), .name("version"), .value($0)) } ?? .empty,
             UI.field("条款编号（如 第三条）", name: "number", error: errors, UI.textInput("number", v("number"))),

@@ -48,7 +48,7 @@ public struct HazardPage: Sendable {
                 .h3(.text("\(action.chineseName)（\(party.chineseName)）")),
                 action == .submit ? UI.field("整改佐证（照片、验收材料，可多选；至少一份）", name: "evidence", error: FormErrors(),
                     .element(named: "input", nodes: [.attribute(named: "type", value: "file"), .attribute(named: "name", value: "evidence"),
-                                                     .attribute(named: "multiple", value: "multiple"), .attribute(named: "accept", value: "image/*,.pdf,.doc,.docx,.xls,.xlsx"),
+                                                     .attribute(named: "multiple", value: "multiple"), .attribute(named: "accept", value: EvidenceRules.acceptList + ",image/*"),
                                                      .attribute(named: "capture", value: "environment")])) : .empty,
                 action == .startRectifying ? .empty : UI.field(action == .sendBack ? "退回理由" : (action == .submit ? "整改情况" : "验收意见"), name: "text", error: FormErrors(), UI.textArea("text", "")),
                 UI.submit(action.chineseName))

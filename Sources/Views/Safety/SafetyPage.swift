@@ -29,30 +29,12 @@ public struct SafetyPage: Sendable {
         self.canRecord = canRecord; self.canManage = canManage
     }
 
-    static func rate(_ r: Double?) -> String { r.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
+    static func rate(_ r: Double?) -> String { UI.percent(r) }
 
-    /// Two bars per unit: 整改率 (blue), 按期整改率 (green).
+    /// Two bars per unit: 整改率 and 按期整改率.
     func chart() -> String {
-        let rows = statistics.byUnit.filter { $0.value.found > 0 }.map { (unitName($0.key), $0.value) }
-            .sorted { ($0.1.rectificationRate ?? 2, $0.0) < ($1.1.rectificationRate ?? 2, $1.0) }
-        guard !rows.isEmpty else { return "" }
-        let rowH = 26.0, l = 130.0, w = 640.0, r = 70.0
-        func f(_ v: Double) -> String { String(format: "%.1f", v) }
-        var s = "<svg class=\"chart\" viewBox=\"0 0 \(Int(w)) \(Int(Double(rows.count) * rowH + 30))\" width=\"100%\" role=\"img\" aria-label=\"各单位隐患整改率\">"
-        s += "<text x=\"\(f(l))\" y=\"12\" font-size=\"11\" fill=\"#5f6368\">蓝：整改率　绿：按期整改率</text>"
-        for (i, row) in rows.enumerated() {
-            let y = 20 + Double(i) * rowH
-            var name = ""
-            HTMLWriter.escape(String(row.0.prefix(9)), into: &name)
-            s += "<text x=\"\(f(l - 6))\" y=\"\(f(y + 14))\" font-size=\"12\" text-anchor=\"end\" fill=\"#202124\">\(name)</text>"
-            for (j, v) in [(row.1.rectificationRate, "#1a5fb4"), (row.1.onTimeRate, "#2e7d32")].enumerated() {
-                guard let value = v.0 else { continue }
-                let bw = (w - l - r) * value
-                s += "<rect x=\"\(f(l))\" y=\"\(f(y + Double(j) * 10))\" width=\"\(f(bw))\" height=\"9\" fill=\"\(v.1)\"/>"
-                s += "<text x=\"\(f(l + bw + 4))\" y=\"\(f(y + Double(j) * 10 + 8))\" font-size=\"10\" fill=\"#5f6368\">\(Self.rate(value))</text>"
-            }
-        }
-        return s + "</svg>"
+        RateBars.svg(statistics.byUnit.filter { $0.value.found > 0 }.map { (unitName($0.key), $0.value.rectificationRate, $0.value.onTimeRate) },
+                     legend: ("整改率", "按期整改率"), ariaLabel: "各单位隐患整改率")
     }
 
     func openTable() -> Node<HTML.BodyContext> {

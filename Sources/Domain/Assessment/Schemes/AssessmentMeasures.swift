@@ -174,10 +174,10 @@ public enum AssessmentMeasures {
                 default: break
                 }
             }
-            if scheme.adjustments.contains(where: { $0.key == AssessmentMeasures.reformAdjustmentKey }), let bonus = f.reformBonus[unit.id] {
+            if scheme.hasReformBonus, let bonus = f.reformBonus[unit.id] {
                 d.adjustments.append(bonus)
             }
-            if scheme.vetoes.contains(where: { $0.key == SafetyVeto.key }),
+            if scheme.hasSafetyVeto,
                let veto = SafetyVeto.entry(accidents: f.accidents, unitId: unit.id, period: f.period.start...end),
                !d.vetoes.contains(where: { $0.key == SafetyVeto.key }) {
                 d.vetoes.append(veto)
@@ -214,4 +214,11 @@ public enum AssessmentMeasures {
         return Measure(value: 100 * got / total, detail: "\(detail)（权重\(formatNumber(got))/\(formatNumber(total))）",
                        sources: missing.prefix(maxSources).map { SourceRef(kind: .task, id: $0.id, label: "\($0.title)（\(label)）") })
     }
+}
+
+extension AssessmentScheme {
+    /// The scheme has the 安全生产 veto: accidents are read and a 重大 liability accident vetoes its unit.
+    public var hasSafetyVeto: Bool { vetoes.contains { $0.key == SafetyVeto.key } }
+    /// The scheme has the 改革创新 bonus: the reform library's outcomes fill it.
+    public var hasReformBonus: Bool { adjustments.contains { $0.key == AssessmentMeasures.reformAdjustmentKey } }
 }
