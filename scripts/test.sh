@@ -6,8 +6,12 @@
 #      if PostgreSQL can't be set up the suites run on SQLite only, with a warning,
 #      except under CI=true, where that is a failure;
 #   2. swift build --build-tests, then swift test (output on stdout);
-#   3. swift build --product guatu; scripts/kill-test.py (SIGKILL during writes loses no acknowledged
-#      write); scripts/ensure-browser.sh, then the browser test scripts/e2e.py;
+#   3. swift build --product guatu; scripts/cli-test.sh; scripts/kill-test.py (SIGKILL during writes loses
+#      no acknowledged write); scripts/schemathesis.sh (the API against its OpenAPI document: no 5xx, no
+#      answer off its schema); scripts/upgrade-test.py (an earlier release's database migrated forward, backup
+#      and restore compared table by table, audit tampering found); scripts/multi-instance-test.py (two
+#      servers on one PostgreSQL: shared sessions and rate limits, jobs once, PostgreSQL restart, kill -9);
+#      scripts/ensure-browser.sh, then the browser test scripts/e2e.py;
 #   4. stop the cluster on exit.
 #
 # Every step runs even if an earlier independent one failed (so one run tells everything); the exit
@@ -147,6 +151,18 @@ else
         timed "cli-test (command-line contracts)" 5m "$LOGDIR/cli-test.log" bash scripts/cli-test.sh "$BIN"
         step "kill-test: python3 scripts/kill-test.py $BIN"
         timed "kill-test (SIGKILL under writes)" 5m "$LOGDIR/kill-test.log" python3 scripts/kill-test.py "$BIN"
+        step "schemathesis: bash scripts/schemathesis.sh $BIN"
+        timed "schemathesis (API vs OpenAPI)" 8m "$LOGDIR/schemathesis.log" bash scripts/schemathesis.sh "$BIN"
+        step "upgrade-test: python3 scripts/upgrade-test.py $BIN"
+        timed "upgrade-test (migrate, backup, restore, audit verify)" 10m "$LOGDIR/upgrade-test.log" python3 scripts/upgrade-test.py "$BIN"
+        if [ -n "${GUATU_TEST_POSTGRES_URL:-}" ]; then
+            step "multi-instance: python3 scripts/multi-instance-test.py $BIN"
+            timed "multi-instance (2 servers, 1 PostgreSQL)" 10m "$LOGDIR/multi-instance.log" python3 scripts/multi-instance-test.py "$BIN" "$GUATU_TEST_POSTGRES_URL"
+        elif [ "$CI" = "true" ]; then
+            record "multi-instance (2 servers, 1 PostgreSQL)" FAILED "not run: no PostgreSQL"
+        else
+            record "multi-instance (2 servers, 1 PostgreSQL)" skipped "no PostgreSQL"
+        fi
         step "scripts/ensure-browser.sh"
         if timed "ensure-browser" 20m "$LOGDIR/ensure-browser.log" bash scripts/ensure-browser.sh; then
             step "e2e: python3 scripts/e2e.py $BIN"

@@ -19,6 +19,7 @@ public enum GuatuMain {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             return 2
         }
+        if args.count > 1, args[1] == "restore" { return RestoreCommand.run(args, config: config) }
         let direct = args.count > 1 && DirectCommands.names.contains(args[1])
         do {
             var env = try Environment.detect(arguments: direct ? [args[0]] : args)
@@ -29,6 +30,9 @@ public enum GuatuMain {
                     h.logLevel = .warning
                     return h
                 }
+            } else if config.jsonLogs {
+                let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? (env.isRelease ? .notice : .info)
+                LoggingSystem.bootstrap { label in JSONLogHandler(label: label, logLevel: level) }
             } else {
                 try LoggingSystem.bootstrap(from: &env)
             }

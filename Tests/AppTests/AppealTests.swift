@@ -350,7 +350,7 @@ struct AppealTests {
             let second = try await office.post("/appeals/supervise", [])
             #expect(second.status == .seeOther && second.headers.first(name: .location) == "/supervision?notice=none-due")
             // The background job finds the same order open and adds nothing either.
-            await RemindersJob.runAll(app)
+            await JobRunner.tick(app, now: Date())
 
             let orders = try await store.orders(zoneId: f.zoneId, OrderFilter())
             #expect(orders.count == 1)

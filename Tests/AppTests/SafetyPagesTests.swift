@@ -290,7 +290,7 @@ struct SafetyPagesTests {
             _ = try await office.get("/safety")
             let second = try await office.post("/safety/supervise", [])
             #expect(second.status == .seeOther && second.headers.first(name: .location) == "/supervision?notice=none-due")
-            await RemindersJob.runAll(app)
+            await JobRunner.tick(app, now: Date())
 
             let orders = try await app.store.orders(zoneId: f.zoneId, OrderFilter()).filter { $0.hazardId != nil }
             #expect(orders.count == 3)

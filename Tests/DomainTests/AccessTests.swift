@@ -29,7 +29,8 @@ struct PermissionTests {
         .reporter: [.readMatrix, .reportOwnTasks, .readAppeals, .fileAppeal],
         .observer: [.readMatrix, .readAppeals],
         .enterprise: [.readAppeals, .fileAppeal],   // its own firm's appeals and policies only
-        .sysAdmin: [.manageAccounts, .readDeliveryLog],   // the reminders' delivery log: channels and status, no matrix
+        .sysAdmin: [.manageAccounts, .readDeliveryLog, .operateJobs],   // the delivery log and the background jobs: operations, no matrix
+        .province: [.readProvince],   // the league of zones: counts only, no zone's rows
         .secAdmin: [.manageRoles],
         .auditAdmin: [.readAudit],
     ]

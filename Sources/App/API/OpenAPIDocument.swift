@@ -54,6 +54,7 @@ enum OpenAPIDocument {
             .init(method: "get", path: "/appeals/statistics", summary: "诉求统计：全区、各主办单位、各类别的按期率、办结率、满意率、平均办理工作日", request: nil, response: "AppealStatistics", status: 200, query: ["year"]),
             .init(method: "get", path: "/appeals/{id}", summary: "一件诉求及其办理过程", request: nil, response: "AppealDetail", status: 200, query: []),
             .init(method: "post", path: "/appeals/{id}/act", summary: "办理一步：分派、签收办理、答复、确认评价（仅企业本身）、重新办理、办结、不予受理（须带version）", request: "AppealAct", response: "Appeal", status: 200, query: []),
+            .init(method: "get", path: "/province/zones", summary: "全省园区比拼（省级观察员）：各园区年度任务按期率、完成率、在办督办单、诉求满意率及名次（只读）", request: nil, response: "ProvinceZones", status: 200, query: ["year"]),
             .init(method: "get", path: "/policies", summary: "政策文件及条款（每条款当前符合条件的企业数）", request: nil, response: "PolicyList", status: 200, query: []),
             .init(method: "get", path: "/clauses/{id}/matches", summary: "条款的符合条件企业（逐项依据与测算金额）和差一项条件的企业（缺什么）", request: nil, response: "ClauseMatches", status: 200, query: []),
             .init(method: "get", path: "/enterprises/{id}/policies", summary: "企业可享政策（免申即享候选）与差一项条件的条款", request: nil, response: "FirmPolicies", status: 200, query: []),
@@ -217,6 +218,12 @@ enum OpenAPIDocument {
                                                     "title": str, "description": str]
         s["AppealDraft"] = object(appealDraft, required: ["contactPhone", "category", "title", "description"])
         s["AppealFiled"] = object(["id": int, "trackingCode": str], required: ["id", "trackingCode"])
+        let rate: [String: Any] = ["type": "number"]
+        s["ProvinceZones"] = object(["year": int, "items": array(object([
+            "rank": int, "zoneId": int, "code": str, "name": str, "tasks": int, "done": int, "overdue": int, "onTimeRate": rate, "doneRate": rate,
+            "openOrders": int, "appealsRated": int, "satisfactionRate": nullable(rate)],
+            required: ["rank", "zoneId", "code", "name", "tasks", "done", "overdue", "onTimeRate", "doneRate", "openOrders", "appealsRated"]))],
+            required: ["year", "items"])
         var appeal = appealDraft
         appeal["id"] = int; appeal["enterpriseId"] = int; appeal["status"] = enumeration(AppealStatus.allCases.map(\.rawValue)); appeal["leadUnitId"] = int
         appeal["coUnitIds"] = array(int); appeal["receivedOn"] = date; appeal["due"] = due; appeal["assignedOn"] = date; appeal["answeredOn"] = date
@@ -270,10 +277,17 @@ enum OpenAPIDocument {
         "category": "诉求类别", "overdue": "true：只看逾期在办的",
     ]
 
+    /// The ranges the server enforces on numeric query parameters (`queryInt`, `ListPage`).
+    static let queryRanges: [String: ClosedRange<Int>] = ["limit": 1...500, "offset": 0...10_000_000, "year": 2000...2100, "version": 1...Int(Int32.max)]
+
+    /// Operations whose body may be left out (the preview then uses the saved scheme).
+    static let optionalBodies: Set<String> = ["post /assessment/schemes/{id}/preview"]
+
     static func queryParameter(_ name: String) -> [String: Any] {
         let schema: [String: Any]
         if name == "includeArchived" || name == "open" { schema = ["type": "boolean"] }
         else if ["status", "light", "q", "entityType", "username", "chain", "tier", "scale"].contains(name) { schema = str }
+        else if let range = queryRanges[name] { schema = ["type": "integer", "minimum": range.lowerBound, "maximum": range.upperBound] }
         else { schema = int }
         return ["name": name, "in": "query", "required": false, "description": queryDescriptions[name] ?? name, "schema": schema]
     }
@@ -289,9 +303,12 @@ enum OpenAPIDocument {
                 .replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "").replacingOccurrences(of: "-", with: "_")
                 .replacingOccurrences(of: ".", with: "_")]
             var params: [[String: Any]] = op.query.map(queryParameter)
-            for name in ["id", "year"] where op.path.contains("{\(name)}") { params.append(["name": name, "in": "path", "required": true, "schema": int]) }
+            if op.path.contains("{id}") { params.append(["name": "id", "in": "path", "required": true, "schema": int]) }
+            if op.path.contains("{year}") { params.append(["name": "year", "in": "path", "required": true, "schema": ["type": "integer", "minimum": 2000, "maximum": 2100]]) }
             if !params.isEmpty { o["parameters"] = params }
-            if let r = op.request { o["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(r)]]] }
+            if let r = op.request {
+                o["requestBody"] = ["required": !optionalBodies.contains("\(op.method) \(op.path)"), "content": ["application/json": ["schema": ref(r)]]]
+            }
             var responses: [String: Any] = [:]
             if let r = op.response {
                 responses[String(op.status)] = ["description": "成功", "content": ["application/json": ["schema": ref(r)]]]
@@ -304,7 +321,11 @@ enum OpenAPIDocument {
                 responses["400"] = errorResponse("请求格式错误（字段类型、JSON格式、查询参数）")
             }
             if op.path.contains("{id}") { responses["404"] = errorResponse("不存在或不属于本区") }
-            if op.request != nil { responses["422"] = errorResponse("不符合业务规则（field 指出字段）"); responses["409"] = errorResponse("版本冲突或名称重复") }
+            if op.request != nil {
+                responses["422"] = errorResponse("不符合业务规则（field 指出字段）"); responses["409"] = errorResponse("版本冲突或名称重复")
+                responses["415"] = errorResponse("请求体不是 application/json（或缺少请求体）")
+            }
+            if op.path != "/openapi.json" { responses["429"] = errorResponse("请求过于频繁（GUATU_RATE_API），见 Retry-After") }
             o["responses"] = responses
             if op.path != "/openapi.json" { o["security"] = [["bearer": [String]()], ["session": [String]()]] }
             paths[ApiController.base + op.path, default: [:]][op.method] = o

@@ -98,7 +98,7 @@ enum AdminController {
                 try PasswordPolicy.check(password)
                 hash = try await req.password.async.hash(password)
             }
-            _ = try await req.store.createUser(zoneId: actor.zoneId, try userDraft(form), roles: [], passwordHash: hash, actor: actor)
+            _ = try await req.store.createUser(zoneId: actor.zoneId, try userDraft(form), roles: [], passwordHash: hash, actor: actor, mustChange: true)
             return SiteURL.users.with([("notice", "created")])
         }
     }
@@ -143,7 +143,7 @@ enum AdminController {
         return try await FormFlow.submit(req, render: { e, c, s in try await userPage(req, actor, user: user, form: nil, errors: e, conflict: c, status: s) }) {
             let password = form.first("password") ?? ""
             try PasswordPolicy.check(password)
-            try await req.store.setPasswordHash(userId: id, zoneId: actor.zoneId, hash: try await req.password.async.hash(password), actor: actor)
+            try await req.store.setPasswordHash(userId: id, zoneId: actor.zoneId, hash: try await req.password.async.hash(password), actor: actor, mustChange: true)
             return SiteURL.users.with([("notice", "password")])
         }
     }
@@ -207,7 +207,9 @@ enum AdminController {
         let page = FormPage(title: "修改密码", action: SiteURL.password.path, fields: [
             .init("current", "当前密码", .password, required: true), .init("password", "新密码", .password, required: true),
         ], errors: errors, cancel: SiteURL.home.path)
-        return req.html(page.render(req.pageContext(current: nil)), status: status)
+        // Sent here because the password must be changed: say so even without the redirect's notice code.
+        let notice = req.signedIn?.mustChangePassword == true ? Notices.text("password_expired") : nil
+        return req.html(page.render(req.pageContext(current: nil, notice: notice)), status: status)
     }
 
     @Sendable static func changePassword(_ req: Request) async throws -> Response {
@@ -220,6 +222,12 @@ enum AdminController {
             }
             let password = form.first("password") ?? ""
             try PasswordPolicy.check(password)
+            let history = req.application.guatu.passwordHistory
+            for old in try await req.store.recentPasswordHashes(userId: actor.userId, count: history) {
+                if (try? await req.password.async.verify(password, created: old)) == true {
+                    throw FormInvalid(errors: FormErrors(["password": "新密码不能与最近\(history)次使用过的密码相同"]))
+                }
+            }
             try await req.store.setPasswordHash(userId: actor.userId, zoneId: actor.zoneId, hash: try await req.password.async.hash(password), actor: actor)
             return SiteURL.home.with([("notice", "password")])
         }

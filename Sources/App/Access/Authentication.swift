@@ -17,6 +17,8 @@ struct SignedIn: Sendable {
     let zoneName: String
     /// The zone's data version when the request began (see MatrixReference).
     let zoneDataVersion: Int
+    /// The password was set by an administrator or has aged out: only the password page until it is changed.
+    var mustChangePassword = false
 
     init(_ p: Principal, credential: Credential) {
         let u = p.account
@@ -50,6 +52,8 @@ enum Secrets {
 /// Finds the signed-in user from the session cookie or a bearer token, for every request.
 /// Routes then demand a permission; this middleware only identifies.
 struct AuthenticationMiddleware: AsyncMiddleware {
+    /// What a browser session may still reach while its password must be changed (API tokens are not held back).
+    static let openWithOldPassword: Set<String> = [SiteURL.password.path, SiteURL.logout.path, SiteURL.stylesheet.path, SiteURL.script.path]
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let header = request.headers.bearerAuthorization {
             guard let p = try await request.store.principal(tokenHash: Secrets.hash(header.token)) else {
@@ -60,7 +64,16 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             let idHash = Secrets.hash(cookie)
             let idle = request.application.guatu.sessionIdleMinutes
             if let p = try await request.store.principal(sessionHash: idHash, idleSeconds: idle > 0 ? Double(idle * 60) : nil) {
-                request.signedIn = SignedIn(p, credential: .session(idHash: idHash, csrf: p.csrfToken ?? ""))
+                var s = SignedIn(p, credential: .session(idHash: idHash, csrf: p.csrfToken ?? ""))
+                s.mustChangePassword = PasswordPolicy.mustChange(changedAt: p.passwordChangedAt.flatMap(Store.date(fromTimestamp:)), now: Date(),
+                                                                 maxAgeDays: request.application.guatu.passwordMaxAgeDays)
+                request.signedIn = s
+                if s.mustChangePassword && !Self.openWithOldPassword.contains(request.url.path) {
+                    if request.url.path.hasPrefix("/api/") {
+                        throw AppError(.forbidden, "password_expired", "密码已过期或由管理员重置，请先在网页上修改密码")
+                    }
+                    return request.redirect(to: SiteURL.password.with([("notice", "password_expired")]))
+                }
             }
         }
         try await request.resolveCalendar()
@@ -113,7 +126,7 @@ extension Request {
 enum Notices {
     static let texts: [String: String] = [
         "saved": "已保存。", "created": "已创建。", "archived": "已归档。", "revoked": "令牌已吊销。",
-        "password": "密码已修改。", "roles": "角色已更新。",
+        "password": "密码已修改。", "password_expired": "密码已过期或由管理员重置，请先设置新密码。", "roles": "角色已更新。",
     ]
     static func text(_ code: String) -> String? { texts[code] }
 }

@@ -6,6 +6,9 @@ import Views
 
 /// Sign-in, sign-out, with lockout after repeated failures (等保: 登录失败处理).
 enum LoginController {
+    /// Failed sign-ins from one address are counted over this window (GUATU_LOGIN_FAILURES_PER_ADDRESS).
+    static let throttleWindow: TimeInterval = 15 * 60
+
     static func register(_ app: RoutesBuilder) {
         app.on(.GET, SiteURL.login.path, .everyone, use: show)
         app.on(.POST, SiteURL.login.path, .everyone, use: submit)
@@ -36,12 +39,21 @@ enum LoginController {
         guard !username.isEmpty, !password.isEmpty else {
             return page(req, username: username, error: "请输入用户名和密码", next: next, status: .badRequest)
         }
+        // Captcha-free throttling: an address that keeps failing, over any accounts, waits out the window.
+        let limiter = req.application.rateLimiter, addressKey = "login-fail:" + req.clientAddress, now = Date()
+        if try await limiter.count(addressKey, window: Self.throttleWindow, now: now, store: req.store) >= req.application.guatu.loginFailuresPerAddress {
+            req.application.metrics.rateLimited("login")
+            let minutes = (RateLimiter.retryAfter(now, window: Self.throttleWindow) + 59) / 60
+            let res = page(req, username: username, error: "此地址登录失败次数过多，请\(minutes)分钟后再试", next: next, status: .tooManyRequests)
+            res.headers.replaceOrAdd(name: .retryAfter, value: String(RateLimiter.retryAfter(now, window: Self.throttleWindow)))
+            return res
+        }
         guard let record = try await req.store.loginRecord(username: username), record.account.canSignIn, !record.account.archived else {
             // Same work and same answer whether or not the user exists.
             _ = try? await req.password.async.verify(password, created: req.application.dummyPasswordHash)
+            _ = try await limiter.hit(addressKey, window: Self.throttleWindow, now: now, store: req.store)
             return page(req, username: username, error: failure, next: next, status: .unauthorized)
         }
-        let now = Date()
         if let until = record.account.lockedUntil.flatMap(Store.date(fromTimestamp:)), until > now {
             let minutes = Int((until.timeIntervalSince(now) / 60).rounded(.up))
             return page(req, username: username, error: "连续登录失败次数过多，账号已锁定，请\(minutes)分钟后再试或联系系统管理员", next: next, status: .tooManyRequests)
@@ -50,6 +62,7 @@ enum LoginController {
         let actor = Actor(userId: record.account.id, username: record.account.username, displayName: record.account.displayName,
                           zoneId: record.account.zoneId, unitId: record.account.unitId, roles: record.account.roles)
         guard ok else {
+            _ = try await limiter.hit(addressKey, window: Self.throttleWindow, now: now, store: req.store)
             let failures = record.failedLogins + 1
             let lock = failures >= PasswordPolicy.maxFailedLogins ? now.addingTimeInterval(PasswordPolicy.lockoutSeconds) : nil
             try await req.store.recordFailedLogin(userId: record.account.id, lockUntil: lock)

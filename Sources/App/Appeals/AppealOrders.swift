@@ -21,8 +21,9 @@ enum AppealOrders {
     }
 
     /// The background job's pass over one zone, as the system.
-    static func raiseForJob(_ app: Application, zoneId: Int, today: Day) async throws {
+    @discardableResult
+    static func raiseForJob(_ app: Application, zoneId: Int, today: Day) async throws -> Int {
         let system = Actor(userId: 0, username: "system", displayName: "系统（诉求逾期自动督办）", zoneId: zoneId, unitId: nil, roles: [.office])
-        try await raise(app, zoneId: zoneId, actor: system, issuingUnit: "督查室", today: today)
+        return try await raise(app, zoneId: zoneId, actor: system, issuingUnit: "督查室", today: today)
     }
 }

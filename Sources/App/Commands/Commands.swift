@@ -8,11 +8,14 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(RemindCommand(), as: "remind")
-    app.lifecycle.use(ReminderSchedule())
+    app.lifecycle.use(JobRunner())
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(GenerateCommand(), as: "generate")
     app.asyncCommands.use(ZoneCommand(), as: "zone")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(JobsCommand(), as: "jobs")
 }
 
 /// `guatu zone add --code CODE --name 名称` and `guatu zone list`: the tenants of this instance.
@@ -54,7 +57,7 @@ struct MigrateCommand: AsyncCommand {
     struct Signature: CommandSignature {}
     var help: String { "运行数据库迁移 (run pending database migrations; no prompt)" }
     func run(using context: CommandContext, signature: Signature) async throws {
-        try await context.application.autoMigrate()
+        try await context.application.migrateOnce()
         context.console.print("数据库迁移已完成 (migrations are up to date).")
     }
 }
@@ -210,22 +213,4 @@ struct RemindCommand: AsyncCommand {
             context.console.print("\(zone.name)：提醒事项\(o.reminders)项，站内通知\(o.notified)条，发送\(o.sent)条，失败\(o.failed)条")
         }
     }
-}
-
-/// Runs the reminders job every GUATU_REMIND_MINUTES minutes (default 10; 0 = never) while `serve` runs.
-struct ReminderSchedule: LifecycleHandler {
-    func didBoot(_ app: Application) throws {
-        guard app.environment.arguments.dropFirst().first == "serve" else { return }
-        let minutes = app.guatu.remindMinutes
-        guard minutes > 0 else { return }
-        let loop = app.eventLoopGroup.next()
-        let task = loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(30), delay: .minutes(Int64(minutes))) { _ in
-            loop.makeFutureWithTask { await RemindersJob.runAll(app) }
-        }
-        app.storage[TaskKey.self] = task
-    }
-    func shutdown(_ app: Application) {
-        app.storage[TaskKey.self]?.cancel()
-    }
-    struct TaskKey: StorageKey { typealias Value = RepeatedTask }
 }

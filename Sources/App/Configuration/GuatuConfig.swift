@@ -30,6 +30,30 @@ public struct GuatuConfig: Sendable {
     public var remindMinutes: Int = 10
     /// The SMTP password for reminder e-mail (never stored in the database).
     public var smtpPassword: String?
+    /// Seconds between an instance's looks for due background jobs (`JobRunner`).
+    public var jobTickSeconds: Int = 30
+    /// Log lines as text (default) or one JSON object a line for a log collector.
+    public var jsonLogs: Bool = false
+    /// When set, `/metrics` answers only requests that carry it as a bearer token; otherwise only direct loopback requests.
+    public var metricsToken: String?
+    /// Strict-Transport-Security max-age, for a site served over TLS (0 = no header).
+    public var hstsSeconds: Int = 0
+    /// API requests per minute per user or token (0 = no limit).
+    public var apiRateLimit: Int = 600
+    /// Requests per minute per address to the public pages (`/public/…`; 0 = no limit).
+    public var publicRateLimit: Int = 30
+    /// The length of a rate-limit window in seconds (the limits above are per this window; 60 unless a test widens it).
+    public var rateWindowSeconds: Int = 60
+    /// Failed sign-ins per address in 15 minutes after which that address must wait (captcha-free throttling).
+    public var loginFailuresPerAddress: Int = 20
+    /// Behind nginx: take the client's address from X-Real-IP / X-Forwarded-For.
+    public var trustProxy: Bool = false
+    /// Rate counters in the database (shared by instances) rather than in the process; default: on PostgreSQL.
+    public var sharedRateCounters: Bool = false
+    /// Days a password lasts before its owner must change it (0 = never).
+    public var passwordMaxAgeDays: Int = 90
+    /// How many earlier passwords a new one must differ from.
+    public var passwordHistory: Int = 5
 
     public struct Problems: Error, CustomStringConvertible {
         public let messages: [String]
@@ -89,6 +113,22 @@ public struct GuatuConfig: Sendable {
         withReminders.remindMinutes = int("GUATU_REMIND_MINUTES", 10, 0...1440)
         withReminders.sessionIdleMinutes = int("GUATU_SESSION_IDLE_MINUTES", 30, 0...1440)
         withReminders.smtpPassword = env["GUATU_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        withReminders.jobTickSeconds = int("GUATU_JOB_TICK_SECONDS", 30, 1...3600)
+        switch env["GUATU_LOG_FORMAT"]?.lowercased() ?? "" {
+        case "", "text": withReminders.jsonLogs = false
+        case "json": withReminders.jsonLogs = true
+        default: problems.append("GUATU_LOG_FORMAT=\(env["GUATU_LOG_FORMAT"] ?? ""): must be text or json")
+        }
+        withReminders.metricsToken = env["GUATU_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        withReminders.hstsSeconds = int("GUATU_HSTS_SECONDS", 0, 0...63_072_000)
+        withReminders.apiRateLimit = int("GUATU_RATE_API", 600, 0...1_000_000)
+        withReminders.publicRateLimit = int("GUATU_RATE_PUBLIC", 30, 0...1_000_000)
+        withReminders.loginFailuresPerAddress = int("GUATU_LOGIN_FAILURES_PER_ADDRESS", 20, 1...10_000)
+        withReminders.trustProxy = bool("GUATU_TRUST_PROXY", false)
+        if case .postgres = database { withReminders.sharedRateCounters = true }
+        withReminders.sharedRateCounters = bool("GUATU_SHARED_RATE_COUNTERS", withReminders.sharedRateCounters)
+        withReminders.passwordMaxAgeDays = int("GUATU_PASSWORD_MAX_AGE_DAYS", 90, 0...3650)
+        withReminders.passwordHistory = int("GUATU_PASSWORD_HISTORY", 5, 0...24)
         if !problems.isEmpty { throw Problems(messages: problems) }
         return withReminders
     }
@@ -96,7 +136,11 @@ public struct GuatuConfig: Sendable {
     /// For tests: in-memory SQLite, cheap password hashing, a fixed day.
     public static func testing(today: Day, database: DatabaseKind = .sqliteMemory) -> GuatuConfig {
         // Tests run many apps at once on 2 cores: give a busy pool time rather than fail.
-        GuatuConfig(database: database, dataDirectory: NSTemporaryDirectory(), blobDirectory: NSTemporaryDirectory() + "guatu-test-blobs", bcryptCost: 4, sessionHours: 8,
-                    postgresPoolSize: 4, poolTimeoutSeconds: 120, benchRoutes: false, fixedToday: today, secureCookies: false, autoMigrate: true)
+        var c = GuatuConfig(database: database, dataDirectory: NSTemporaryDirectory(), blobDirectory: NSTemporaryDirectory() + "guatu-test-blobs", bcryptCost: 4, sessionHours: 8,
+                            postgresPoolSize: 4, poolTimeoutSeconds: 120, benchRoutes: false, fixedToday: today, secureCookies: false, autoMigrate: true)
+        // Tests send hundreds of requests a second as one user: the limits are off unless a test sets them.
+        c.apiRateLimit = 0
+        c.publicRateLimit = 0
+        return c
     }
 }

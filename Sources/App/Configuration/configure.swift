@@ -4,11 +4,16 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import Persistence
+import SQLKit
 import Vapor
 
 /// Sets up the database, migrations, middleware, routes and commands of one application.
 public func configure(_ app: Application, config: GuatuConfig) async throws {
     app.guatu = config
+    app.instanceName = Application.newInstanceName()
+    app.startedAt = Date()
+    app.metrics = GuatuMetrics()
+    app.rateLimiter = RateLimiter(backing: config.sharedRateCounters ? .database : .memory)
     _ = app.writeGate // created now, before requests race to create it
     _ = app.zoneViews
     app.dummyPasswordHash = try await app.password.async.hash(Secrets.random())
@@ -16,8 +21,9 @@ public func configure(_ app: Application, config: GuatuConfig) async throws {
     app.routes.defaultMaxBodySize = "2mb"
     // Error pages and JSON errors are ours; Vapor's default would leak internals.
     app.middleware = Middlewares()
-    // Outermost first: security headers go on every response, error pages included.
-    app.middleware.use(SecurityHeadersMiddleware())
+    // Outermost first: timing sees every answer; security headers go on every response, error pages included.
+    app.middleware.use(MetricsMiddleware(metrics: app.metrics, accessLogLevel: config.jsonLogs ? .info : .debug))
+    app.middleware.use(SecurityHeadersMiddleware(hstsSeconds: config.hstsSeconds))
     app.middleware.use(GuatuErrorMiddleware(environment: app.environment))
 
     switch config.database {
@@ -40,7 +46,7 @@ public func configure(_ app: Application, config: GuatuConfig) async throws {
         try await DatabaseSetup.tuneSQLite(handles)
     }
     if config.autoMigrate {
-        try await app.autoMigrate()
+        try await app.migrateOnce()
     }
     try routes(app)
     registerCommands(app)
@@ -74,6 +80,12 @@ extension Application {
         let g = WriteGate()
         storage[GateKey.self] = g
         return g
+    }
+
+    /// Runs pending migrations; on PostgreSQL under `MigrationLock`, so instances starting together take turns.
+    func migrateOnce() async throws {
+        if isSQLite { try await autoMigrate(); return }
+        try await MigrationLock.hold(db as! any SQLDatabase, owner: instanceName) { try await self.autoMigrate() }
     }
 
     /// The store for work outside a request (commands, demo loader).

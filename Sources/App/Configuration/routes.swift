@@ -4,15 +4,20 @@ import Views
 /// Every route of the application, by capability. Each controller registers its own routes
 /// with the access rule they need (see RouteAccess).
 func routes(_ app: Application) throws {
-    let r = app.grouped(AuthenticationMiddleware())
+    // Outside the sign-in middleware: Prometheus sends its own bearer token, not an API token.
+    MetricsController.register(app)
+    let r = app.grouped(AuthenticationMiddleware(), RateLimitMiddleware())
     r.on(.GET, SiteURL.stylesheet.path, .everyone) { _ in
         Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"], body: .init(string: Stylesheet.css))
     }
     r.on(.GET, SiteURL.script.path, .everyone) { _ in
         Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=3600"], body: .init(string: SiteScript.js))
     }
+    // For the load balancer: 200 when this instance can reach its database, 503 when it cannot.
     r.on(.GET, "/healthz", .everyone) { req in
-        try await req.store.ping()
+        do { try await req.store.ping() } catch {
+            return Response(status: .serviceUnavailable, body: .init(string: "database unavailable"))
+        }
         return Response(status: .ok, body: .init(string: "ok"))
     }
     LoginController.register(r)
@@ -46,6 +51,8 @@ func routes(_ app: Application) throws {
     UnitController.register(r)
     AdminController.register(r)
     AuditController.register(r)
+    JobsController.register(r)
+    ProvinceController.register(r)
     CalendarController.register(r)
     ApiController.register(r)
     AccountabilityAPI.register(r)

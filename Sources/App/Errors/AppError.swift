@@ -8,10 +8,18 @@ struct AppError: Error, AbortError {
     let code: String
     let message: String
     let field: String?
+    /// Sent with the answer (Retry-After on a 429).
+    var headers: HTTPHeaders = [:]
     var reason: String { message }
 
     init(_ status: HTTPResponseStatus, _ code: String, _ message: String, field: String? = nil) {
         self.status = status; self.code = code; self.message = message; self.field = field
+    }
+
+    func retrying(after seconds: Int) -> AppError {
+        var e = self
+        e.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+        return e
     }
 
     static let notSignedIn = AppError(.unauthorized, "unauthorized", "请先登录")

@@ -1,4 +1,5 @@
 import Domain
+import FluentPostgresDriver
 import Vapor
 import Views
 
@@ -18,7 +19,7 @@ struct GuatuErrorMiddleware: AsyncMiddleware {
         } catch {
             let e = Self.appError(for: error, request: request)
             if request.url.path.hasPrefix("/api/") || request.url.path.hasPrefix("/bench/") {
-                let res = Response(status: e.status)
+                let res = Response(status: e.status, headers: e.headers)
                 try res.content.encode(Body(error: .init(code: e.code, message: e.message, field: e.field)))
                 return res
             }
@@ -28,8 +29,9 @@ struct GuatuErrorMiddleware: AsyncMiddleware {
             }
             let page = ErrorPage(status: Int(e.status.code), message: e.message)
             let ctx = request.pageContext(current: nil)
-            let res = Response(status: e.status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: page.render(ctx)))
-            return res
+            var headers = e.headers
+            headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
+            return Response(status: e.status, headers: headers, body: .init(string: page.render(ctx)))
         }
     }
 
@@ -46,15 +48,34 @@ struct GuatuErrorMiddleware: AsyncMiddleware {
             default: break
             }
         }
+        if databaseUnavailable(error) {
+            // PostgreSQL restarting or out of reach: say so at once (the pool reconnects by itself), never hang.
+            request.logger.warning("database unavailable: \(String(describing: error).prefix(200))")
+            return AppError(.serviceUnavailable, "database_unavailable", "数据库暂时不可用，请稍后重试").retrying(after: 5)
+        }
         request.logger.report(error: error)
         return AppError(.internalServerError, "internal_error", "系统内部错误，请稍后重试或联系管理员")
     }
 }
 
-/// Headers every response carries (clickjacking, MIME sniffing, referrer leaks).
+/// Errors that mean the database cannot be reached right now (not a fault of the request).
+func databaseUnavailable(_ error: any Error) -> Bool {
+    if error is ConnectionPoolTimeoutError || error is NIOConnectionError { return true }
+    if let e = error as? PSQLError {
+        return e.code == .connectionError || e.code == .serverClosedConnection || e.code == .uncleanShutdown
+    }
+    if let e = error as? ChannelError { return e == .ioOnClosedChannel || e == .alreadyClosed }
+    if error is IOError { return true }
+    return false
+}
+
+/// Headers every response carries (clickjacking, MIME sniffing, referrer leaks), and HSTS when the site is
+/// served over TLS (GUATU_HSTS_SECONDS, set by the operator who put TLS in front).
 struct SecurityHeadersMiddleware: AsyncMiddleware {
+    let hstsSeconds: Int
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let res = try await next.respond(to: request)
+        if hstsSeconds > 0 { res.headers.replaceOrAdd(name: .strictTransportSecurity, value: "max-age=\(hstsSeconds); includeSubDomains") }
         res.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         res.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         res.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")

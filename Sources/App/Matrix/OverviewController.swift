@@ -17,6 +17,7 @@ enum OverviewController {
             // The admin roles read no business data: send each to its own page.
             if actor.can(.manageAccounts) || actor.can(.manageRoles) { return req.redirect(to: SiteURL.users.path) }
             if actor.can(.readAudit) { return req.redirect(to: SiteURL.audit.path) }
+            if actor.can(.readProvince) { return req.redirect(to: SiteURL.province.path) }
             // An enterprise account: its appeals, and (with them) the policies it can claim.
             if actor.can(.readAppeals) { return req.redirect(to: SiteURL.appeals.path) }
             return req.redirect(to: SiteURL.tokens.path)

@@ -5,7 +5,7 @@ import Vapor
 /// 提醒: finds what is due (each unit's report this period, each order's reply, certificates of the firms it serves
 /// about to expire) and tells the unit —
 /// in the app, by e-mail when the zone has an SMTP server, and in the group chat when it has a robot.
-/// Runs every few minutes in `serve` and on demand with `guatu remind`; each event goes out once per
+/// Runs every few minutes in `serve` (the `reminders` job of `JobCatalog`) and on demand with `guatu remind`; each event goes out once per
 /// channel and recipient (the delivery log's unique key), failed sends are retried on later runs.
 enum RemindersJob {
     struct Outcome: Equatable { var reminders = 0, notified = 0, sent = 0, failed = 0 }
@@ -82,19 +82,5 @@ enum RemindersJob {
             }
         }
         return outcome
-    }
-
-    /// Every zone, as `serve` does every few minutes; a zone that fails is logged and the others go on.
-    static func runAll(_ app: Application) async {
-        do {
-            for zone in try await app.store.zones() {
-                do { try await run(app, zoneId: zone.id, now: Date(), today: app.today) }
-                catch { app.logger.warning("reminders for zone \(zone.code) failed: \(error)") }
-                do { try await AppealOrders.raiseForJob(app, zoneId: zone.id, today: app.today) }
-                catch { app.logger.warning("appeal supervision for zone \(zone.code) failed: \(error)") }
-                do { try await SafetyOrders.raiseForJob(app, zoneId: zone.id, today: app.today) }
-                catch { app.logger.warning("hazard supervision for zone \(zone.code) failed: \(error)") }
-            }
-        } catch { app.logger.warning("reminders: \(error)") }
     }
 }

@@ -18,8 +18,9 @@ enum SafetyOrders {
         return try await store.openProposedOrders(batch, issuingUnit: issuingUnit, policy: policy, actor: actor)
     }
 
-    static func raiseForJob(_ app: Application, zoneId: Int, today: Day) async throws {
+    @discardableResult
+    static func raiseForJob(_ app: Application, zoneId: Int, today: Day) async throws -> Int {
         let system = Actor(userId: 0, username: "system", displayName: "系统（隐患逾期自动督办）", zoneId: zoneId, unitId: nil, roles: [.office])
-        try await raise(app, zoneId: zoneId, actor: system, issuingUnit: "督查室", today: today)
+        return try await raise(app, zoneId: zoneId, actor: system, issuingUnit: "督查室", today: today)
     }
 }

@@ -41,6 +41,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case readAppeals
     /// File an appeal: a firm for itself, an official for a firm met on a visit or heard through another channel.
     case fileAppeal
+    /// See the background jobs' runs and start one now (系统管理员): operations, no business data.
+    case operateJobs
+    /// The province's league of every zone on this database (省级观察员): figures per zone, read-only.
+    case readProvince
 
     /// 三员分立: the three admin roles read no business data; each holds only its own duty.
     public func isGranted(to roles: Set<Role>) -> Bool {
@@ -55,6 +59,8 @@ public enum Permission: String, CaseIterable, Sendable {
         case .readDeliveryLog: return roles.contains(.office) || roles.contains(.sysAdmin)
         case .readAppeals: return !roles.isDisjoint(with: [.leader, .office, .reporter, .observer, .enterprise])
         case .fileAppeal: return !roles.isDisjoint(with: [.office, .reporter, .enterprise])
+        case .operateJobs: return roles.contains(.sysAdmin)
+        case .readProvince: return roles.contains(.province)
         }
     }
 }
@@ -89,6 +95,13 @@ public enum PasswordPolicy {
     }
     public static let maxFailedLogins = 5
     public static let lockoutSeconds: Double = 15 * 60
+
+    /// Must the owner choose a new password before doing anything else? Yes when an administrator set it
+    /// (`changedAt` nil) or it is older than `maxAgeDays` (0: passwords do not age).
+    public static func mustChange(changedAt: Date?, now: Date, maxAgeDays: Int) -> Bool {
+        guard let changedAt else { return true }
+        return maxAgeDays > 0 && now.timeIntervalSince(changedAt) > Double(maxAgeDays) * 86_400
+    }
 }
 
 /// Username rules.

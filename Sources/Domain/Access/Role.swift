@@ -12,6 +12,8 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     case enterprise
     /// 上级观察员 (市、省): read-only.
     case observer
+    /// 省级观察员: the province's league of all zones on this database (counts only, no zone's rows).
+    case province
     /// 系统管理员: accounts and settings; reads no business data.
     case sysAdmin = "sys_admin"
     /// 安全管理员: assigns roles.
@@ -26,6 +28,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .reporter: return "责任单位填报员"
         case .enterprise: return "企业"
         case .observer: return "上级观察员"
+        case .province: return "省级观察员"
         case .sysAdmin: return "系统管理员"
         case .secAdmin: return "安全管理员"
         case .auditAdmin: return "审计管理员"

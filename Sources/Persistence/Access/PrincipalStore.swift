@@ -9,6 +9,8 @@ public struct Principal: Sendable {
     public let zoneDataVersion: Int
     /// Set for browser sessions.
     public let csrfToken: String?
+    /// When the password was last set by its owner; nil when an administrator set it (it must be changed).
+    public var passwordChangedAt: String? = nil
 }
 
 extension Store {
@@ -17,12 +19,13 @@ extension Store {
         let title: String; let roles: String; let passwordHash: String; let lockedUntil: String?
         let zoneName: String; let dataVersion: Int
         let csrfToken: String?; let expiresAt: String?; let tokenId: Int?; let lastUsedAt: String?; let enterpriseId: Int?
+        let passwordChangedAt: String?
         func principal() -> Principal {
             var account = UserAccount(id: id, zoneId: zoneId, unitId: unitId, username: username, displayName: displayName, title: title,
                                       roles: Role.parseList(roles), canSignIn: !passwordHash.isEmpty, lockedUntil: lockedUntil,
                                       archived: false, version: 0)
             account.enterpriseId = enterpriseId
-            return Principal(account: account, zoneName: zoneName, zoneDataVersion: dataVersion, csrfToken: csrfToken)
+            return Principal(account: account, zoneName: zoneName, zoneDataVersion: dataVersion, csrfToken: csrfToken, passwordChangedAt: passwordChangedAt)
         }
     }
 
@@ -30,7 +33,7 @@ extension Store {
     /// used within that many seconds (last use is noted at most once a minute).
     public func principal(sessionHash: String, now: Date = Date(), idleSeconds: Double? = nil) async throws -> Principal? {
         guard let r = try await sql.raw("""
-            SELECT u.id, u.zone_id, u.unit_id, u.enterprise_id, u.username, u.display_name, u.title, u.roles, u.password_hash, u.locked_until,
+            SELECT u.id, u.zone_id, u.unit_id, u.enterprise_id, u.username, u.display_name, u.title, u.roles, u.password_hash, u.locked_until, u.password_changed_at,
                    z.name AS zone_name, z.data_version, s.csrf_token, s.expires_at, NULL AS token_id, s.last_seen_at AS last_used_at
             FROM sessions s JOIN users u ON u.id = s.user_id JOIN zones z ON z.id = u.zone_id
             WHERE s.id = \(bind: sessionHash) AND u.archived_at IS NULL
@@ -47,7 +50,7 @@ extension Store {
     /// The live account behind a bearer token (by its hash); notes the token's use at most once a minute.
     public func principal(tokenHash: String, now: Date = Date()) async throws -> Principal? {
         guard let r = try await sql.raw("""
-            SELECT u.id, u.zone_id, u.unit_id, u.enterprise_id, u.username, u.display_name, u.title, u.roles, u.password_hash, u.locked_until,
+            SELECT u.id, u.zone_id, u.unit_id, u.enterprise_id, u.username, u.display_name, u.title, u.roles, u.password_hash, u.locked_until, u.password_changed_at,
                    z.name AS zone_name, z.data_version, NULL AS csrf_token, NULL AS expires_at, t.id AS token_id, t.last_used_at
             FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN zones z ON z.id = u.zone_id
             WHERE t.token_hash = \(bind: tokenHash) AND t.revoked_at IS NULL AND u.archived_at IS NULL

@@ -34,7 +34,8 @@ extension Store {
         return (r.account, r.passwordHash, r.failedLogins)
     }
 
-    public func createUser(zoneId: Int, _ d: UserDraft, roles: Set<Role>, passwordHash: String, actor: Actor?) async throws -> UserAccount {
+    /// - Parameter mustChange: the password was chosen by an administrator: its owner must replace it at the first sign-in.
+    public func createUser(zoneId: Int, _ d: UserDraft, roles: Set<Role>, passwordHash: String, actor: Actor?, mustChange: Bool = false) async throws -> UserAccount {
         let username = (d.username ?? "").trimmingCharacters(in: .whitespaces)
         try validated { try UsernameRules.check(username) }
         let name = (d.displayName ?? "").trimmingCharacters(in: .whitespaces)
@@ -50,8 +51,9 @@ extension Store {
             }
             let now = Store.timestamp()
             let row = try await tx.raw("""
-                INSERT INTO users (zone_id, unit_id, username, display_name, title, roles, password_hash, failed_logins, version, created_at, updated_at)
-                VALUES (\(bind: zoneId), \(bind: d.unitId), \(bind: username), \(bind: name), \(bind: title), \(bind: Role.format(roles)), \(bind: passwordHash), 0, 1, \(bind: now), \(bind: now)) RETURNING id
+                INSERT INTO users (zone_id, unit_id, username, display_name, title, roles, password_hash, failed_logins, version, created_at, updated_at, password_changed_at)
+                VALUES (\(bind: zoneId), \(bind: d.unitId), \(bind: username), \(bind: name), \(bind: title), \(bind: Role.format(roles)), \(bind: passwordHash), 0, 1, \(bind: now), \(bind: now),
+                        \(bind: mustChange ? nil : now)) RETURNING id
                 """).row(IDRow.self)
             let created = UserAccount(id: row!.id, zoneId: zoneId, unitId: d.unitId, username: username, displayName: name,
                                       title: title, roles: roles, canSignIn: !passwordHash.isEmpty, lockedUntil: nil, archived: false, version: 1)
@@ -91,13 +93,38 @@ extension Store {
         }
     }
 
-    /// Sets a new password hash and clears any lockout. The hash itself never enters the audit log.
-    public func setPasswordHash(userId: Int, zoneId: Int, hash: String, actor: Actor?) async throws {
+    /// Sets a new password hash and clears any lockout; the old hash goes to the history. The hashes never enter the audit log.
+    /// - Parameter mustChange: an administrator set it: its owner must replace it at the next sign-in.
+    public func setPasswordHash(userId: Int, zoneId: Int, hash: String, actor: Actor?, mustChange: Bool = false) async throws {
         try await write { tx in
-            guard try await tx.raw("UPDATE users SET password_hash = \(bind: hash), failed_logins = 0, locked_until = NULL, updated_at = \(bind: Store.timestamp()) WHERE id = \(bind: userId) AND zone_id = \(bind: zoneId) RETURNING id").row(IDRow.self) != nil
+            struct H: Decodable { let passwordHash: String }
+            guard let old = try await tx.raw("SELECT password_hash FROM users WHERE id = \(bind: userId) AND zone_id = \(bind: zoneId)").row(H.self)
             else { throw StoreError.notFound(entity: "user", id: userId) }
-            try await Store.audit(tx, actor: actor, action: .passwordChange, entity: "user", id: userId, before: Optional<String>.none, after: Optional<String>.none, zoneId: zoneId)
+            let now = Store.timestamp()
+            if !old.passwordHash.isEmpty {
+                try await tx.raw("INSERT INTO password_history (user_id, password_hash, replaced_at) VALUES (\(bind: userId), \(bind: old.passwordHash), \(bind: now))").run()
+                // Twenty-four are more than any setting asks for.
+                try await tx.raw("""
+                    DELETE FROM password_history WHERE user_id = \(bind: userId) AND id NOT IN
+                      (SELECT id FROM password_history WHERE user_id = \(bind: userId) ORDER BY id DESC LIMIT 24)
+                    """).run()
+            }
+            try await tx.raw("""
+                UPDATE users SET password_hash = \(bind: hash), failed_logins = 0, locked_until = NULL, updated_at = \(bind: now),
+                  password_changed_at = \(bind: mustChange ? nil : now) WHERE id = \(bind: userId) AND zone_id = \(bind: zoneId)
+                """).run()
+            try await Store.audit(tx, actor: actor, action: .passwordChange, entity: "user", id: userId, before: Optional<String>.none,
+                                  after: mustChange ? "管理员重置，须在下次登录时修改" : Optional<String>.none, zoneId: zoneId)
         }
+    }
+
+    /// The current password's hash and up to `count - 1` before it, newest first: a new password must match none.
+    public func recentPasswordHashes(userId: Int, count: Int) async throws -> [String] {
+        guard count > 0 else { return [] }
+        struct H: Decodable { let passwordHash: String }
+        let current = try await sql.raw("SELECT password_hash FROM users WHERE id = \(bind: userId)").rows(H.self)
+        let earlier = count > 1 ? try await sql.raw("SELECT password_hash FROM password_history WHERE user_id = \(bind: userId) ORDER BY id DESC LIMIT \(bind: count - 1)").rows(H.self) : []
+        return (current + earlier).map(\.passwordHash).filter { !$0.isEmpty }
     }
 
     /// Counts a failed sign-in; locks the account when the count reaches the policy's limit.

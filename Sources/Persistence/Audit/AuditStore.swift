@@ -3,18 +3,14 @@ import Foundation
 import SQLKit
 
 extension Store {
-    /// Appends one line to the audit log, inside the caller's transaction.
+    /// Appends one line to the audit log, inside the caller's transaction, sealed onto the zone's chain (`AuditChain`).
     static func audit<B: Encodable, A: Encodable>(
         _ tx: any SQLDatabase, actor: Actor?, action: AuditEntry.Action, entity: String, id: Int?,
         before: B?, after: A?, zoneId: Int? = nil
     ) async throws {
-        let beforeJSON = before.map { Store.json($0) }
-        let afterJSON = after.map { Store.json($0) }
-        try await tx.raw("""
-            INSERT INTO audit_log (zone_id, at, user_id, username, action, entity_type, entity_id, before_json, after_json)
-            VALUES (\(bind: zoneId ?? actor?.zoneId), \(bind: Store.timestamp()), \(bind: actor?.userId), \(bind: actor?.username ?? "system"),
-                    \(bind: action.rawValue), \(bind: entity), \(bind: id), \(bind: beforeJSON), \(bind: afterJSON))
-            """).run()
+        try await appendAudit(tx, [AuditChain.Line(zoneId: zoneId ?? actor?.zoneId, at: Store.timestamp(), userId: actor?.userId,
+                                                   username: actor?.username ?? "system", action: action.rawValue, entity: entity, entityId: id,
+                                                   before: before.map { Store.json($0) }, after: after.map { Store.json($0) })])
         // A bulk writer (an import) uses `AuditBuffer` instead and raises the version once at its end.
         if let zone = zoneId ?? actor?.zoneId, [.create, .update, .archive, .restore].contains(action) {
             // Every business change passes here, inside its transaction: cached views of the zone expire with it.
@@ -22,24 +18,16 @@ extension Store {
         }
     }
 
-    /// Audit lines gathered by a bulk writer (an import) and written 200 to a statement at its end, in the same transaction.
+    /// Audit lines gathered by a bulk writer (an import) and written at its end, in the same transaction.
     final class AuditBuffer: @unchecked Sendable {
-        var rows: [(zoneId: Int, at: String, userId: Int, username: String, action: String, entity: String, id: Int?, before: String?, after: String?)] = []
+        var rows: [AuditChain.Line] = []
         func add<B: Encodable, A: Encodable>(actor: Actor, action: AuditEntry.Action, entity: String, id: Int?, before: B?, after: A?) {
-            rows.append((actor.zoneId, Store.timestamp(), actor.userId, actor.username, action.rawValue, entity, id, before.map { Store.json($0) }, after.map { Store.json($0) }))
+            rows.append(AuditChain.Line(zoneId: actor.zoneId, at: Store.timestamp(), userId: actor.userId, username: actor.username,
+                                        action: action.rawValue, entity: entity, entityId: id,
+                                        before: before.map { Store.json($0) }, after: after.map { Store.json($0) }))
         }
         func flush(_ tx: any SQLDatabase) async throws {
-            var i = 0
-            while i < rows.count {
-                let chunk = rows[i..<min(i + 200, rows.count)]
-                i += chunk.count
-                var q: SQLQueryString = "INSERT INTO audit_log (zone_id, at, user_id, username, action, entity_type, entity_id, before_json, after_json) VALUES "
-                for (k, r) in chunk.enumerated() {
-                    if k > 0 { q = q + ", " }
-                    q = q + "(\(bind: r.zoneId), \(bind: r.at), \(bind: r.userId), \(bind: r.username), \(bind: r.action), \(bind: r.entity), \(bind: r.id), \(bind: r.before), \(bind: r.after))"
-                }
-                try await tx.raw(q).run()
-            }
+            try await Store.appendAudit(tx, rows)
             rows.removeAll()
         }
     }

@@ -28,11 +28,9 @@ extension Store {
             let before = try await tx.raw("SELECT body FROM calendar_notices WHERE year = \(bind: notice.year)").row(B.self)?.body
             try await tx.raw("DELETE FROM calendar_notices WHERE year = \(bind: notice.year)").run()
             try await tx.raw("INSERT INTO calendar_notices (year, body, loaded_at, loaded_by) VALUES (\(bind: notice.year), \(bind: body), \(bind: Store.timestamp()), \(bind: loadedBy))").run()
-            try await tx.raw("""
-                INSERT INTO audit_log (zone_id, at, user_id, username, action, entity_type, entity_id, before_json, after_json)
-                VALUES (NULL, \(bind: Store.timestamp()), \(bind: actor?.userId), \(bind: actor?.username ?? loadedBy), \(bind: before == nil ? "create" : "update"),
-                        'calendar_notice', \(bind: notice.year), \(bind: before), \(bind: body))
-                """).run()
+            try await Store.appendAudit(tx, [AuditChain.Line(zoneId: nil, at: Store.timestamp(), userId: actor?.userId, username: actor?.username ?? loadedBy,
+                                                             action: before == nil ? "create" : "update", entity: "calendar_notice",
+                                                             entityId: notice.year, before: before, after: body)])
             try await tx.raw("UPDATE zones SET data_version = data_version + 1").run()
         }
     }

@@ -41,6 +41,10 @@ public enum GuatuMigrations {
         CreateFinance(),
         AddAppealUnits(),
         AddSessionLastSeen(),
+        SealAuditLog(),
+        CreateJobRuns(),
+        CreateRateCounters(),
+        AddPasswordAge(),
     ]
 }
 

@@ -42,6 +42,8 @@ public struct PageContext: Sendable {
         if actor.can(.editMatrix) { items.append(NavItem(title: "单位管理", url: .units)) }
         if actor.can(.manageAccounts) || actor.can(.manageRoles) { items.append(NavItem(title: "用户管理", url: .users)) }
         if actor.can(.readAudit) { items.append(NavItem(title: "审计日志", url: .audit)) }
+        if actor.can(.operateJobs) { items.append(NavItem(title: "后台任务", url: .jobs)) }
+        if actor.can(.readProvince) { items.append(NavItem(title: "全省园区", url: .province)) }
         if actor.can(.readDeliveryLog) { items.append(NavItem(title: "提醒记录", url: .deliveries)) }
         items.append(NavItem(title: "通知", url: .notifications))
         items.append(NavItem(title: "API令牌", url: .tokens))

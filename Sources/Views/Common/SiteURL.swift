@@ -34,6 +34,9 @@ public enum SiteURL: Sendable, Equatable {
     case userPassword(Int)
     case userArchive(Int)
     case audit
+    case jobs
+    case province
+    case jobRun(String)
     case tokens
     case tokenRevoke(Int)
     case password
@@ -194,6 +197,9 @@ public enum SiteURL: Sendable, Equatable {
         case .userPassword(let id): return "/admin/users/\(id)/password"
         case .userArchive(let id): return "/admin/users/\(id)/archive"
         case .audit: return "/audit"
+        case .jobs: return "/admin/jobs"
+        case .province: return "/province"
+        case .jobRun(let name): return "/admin/jobs/\(name)/run"
         case .tokens: return "/me/tokens"
         case .tokenRevoke(let id): return "/me/tokens/\(id)/revoke"
         case .password: return "/me/password"

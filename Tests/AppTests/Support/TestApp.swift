@@ -22,11 +22,13 @@ enum TestDB: String, CaseIterable, CustomTestStringConvertible, Sendable {
 let testToday = Day(iso: "2026-06-15")!
 
 /// Runs `body` with a fully configured app on its own fresh database, then tears it down.
-func withGuatu<T>(_ db: TestDB = .sqlite, _ body: (Application) async throws -> T) async throws -> T {
+/// `tweak` changes the test configuration first (a rate limit, a token).
+func withGuatu<T>(_ db: TestDB = .sqlite, tweak: (inout GuatuConfig) -> Void = { _ in }, _ body: (Application) async throws -> T) async throws -> T {
     let app = try await Application.make(.testing)
     var schema: String?
     do {
         var config = GuatuConfig.testing(today: testToday)
+        tweak(&config)
         if db == .postgres {
             let url = ProcessInfo.processInfo.environment["GUATU_TEST_POSTGRES_URL"]!
             config.database = .postgres(url: url)
