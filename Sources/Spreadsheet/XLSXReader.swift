@@ -135,20 +135,35 @@ public enum XLSXReader {
 
     // MARK: the package
 
-    /// The zip archive, unpacking parts within the size limits.
+    /// The zip archive, unpacking parts within the size limits. The bytes are read from a temporary file, not
+    /// through ZIPFoundation's in-memory archive: that one traps (a negative range) when a damaged archive seeks
+    /// past its end, which would let one bad upload end the server. Found by `SpreadsheetFuzzTests`.
     final class Package {
         let archive: Archive
         let limits: Limits
+        private let file: URL
         /// Bytes unpacked so far, all parts together.
         private var total = 0
 
         init(_ data: Data, limits: Limits) throws {
+            file = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("guatu-xlsx-\(UUID().uuidString).zip")
             do {
-                archive = try Archive(data: data, accessMode: .read, pathEncoding: nil)
+                try data.write(to: file)
             } catch {
                 throw XLSXReadError.notZip
             }
+            do {
+                archive = try Archive(url: file, accessMode: .read, pathEncoding: nil)
+            } catch {
+                try? FileManager.default.removeItem(at: file)
+                throw XLSXReadError.notZip
+            }
             self.limits = limits
+        }
+
+        deinit {
+            // Unlinking an open file is fine: the archive's handle keeps it until it closes.
+            try? FileManager.default.removeItem(at: file)
         }
 
         /// The unpacked bytes of the part at `path`, or nil if the archive has no such file.

@@ -202,7 +202,8 @@ public struct ConditionEvaluator: Sendable {
         var s = s, sub = sub
         return s.withUTF8 { a in
             sub.withUTF8 { b in
-                guard let bp = b.baseAddress else { return true }
+                // Every text contains the empty text (an empty Swift string may still give an address, and b[0] would trap).
+                guard !b.isEmpty, let bp = b.baseAddress else { return true }
                 guard b.count <= a.count, let ap = a.baseAddress else { return false }
                 let first = b[0]
                 for i in 0...(a.count - b.count) where a[i] == first && memcmp(ap + i, bp, b.count) == 0 { return true }
