@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Kill -9 the server in the middle of a load of writes; every acknowledged write must survive.
+"""Kill -9 the server in the middle of a load of writes; every acknowledged write must survive, none twice.
 
 Usage: python3 scripts/kill-test.py PATH/TO/guatu [--seconds 4]
 Starts `guatu serve --demo` on a temporary SQLite file (loopback only), sends task creations from
-8 threads, kills the server with SIGKILL while they run, restarts it on the same file and checks
-that every task the server answered 201 for is there, with the title it was sent.
+6 threads and reports (交账: a task, then its report) from 2 more, kills the server with SIGKILL while
+they run, restarts it on the same file and checks that every task the server answered 201 for is
+there with the title it was sent, and every acknowledged report is there exactly once with its text.
 Prints `kill-test: N passed, M failed` and exits non-zero on a loss.
 """
 import json, os, signal, subprocess, sys, tempfile, threading, time, urllib.request, urllib.error
@@ -58,7 +59,25 @@ def main():
                 pass  # the server died under us: unacknowledged, may or may not exist
             i += 1
 
-    threads = [threading.Thread(target=writer, args=(n,)) for n in range(8)]
+    reports = {}
+
+    def reporter(n):
+        i = 0
+        while not stop.is_set():
+            text = f"断电交账-{n}-{i}"
+            try:
+                status, task = call("POST", "/api/v1/tasks", token, {"workPointId": wp, "ownerUnitId": unit, "title": "交账任务" + text, "deadline": "2026-12-31"})
+                if status == 201:
+                    status, rep = call("POST", f"/api/v1/tasks/{task['id']}/reports", token,
+                                       {"percentDone": 30, "progress": text, "problems": "", "nextSteps": "继续", "coordination": ""})
+                    if status == 201:
+                        with lock:
+                            reports[rep["id"]] = (task["id"], text)
+            except Exception:
+                pass
+            i += 1
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(6)] + [threading.Thread(target=reporter, args=(n,)) for n in range(2)]
     for t in threads: t.start()
     time.sleep(seconds)
     os.killpg(server.pid, signal.SIGKILL)
@@ -74,10 +93,21 @@ def main():
                 if t.get("title") != title: lost.append(task_id)
             except urllib.error.HTTPError:
                 lost.append(task_id)
-        print(f"kill-test: {len(acked)} writes acknowledged before SIGKILL, {len(acked) - len(lost)} found after restart")
+        bad_reports = []
+        for report_id, (task_id, text) in reports.items():
+            try:
+                _, got = call("GET", f"/api/v1/tasks/{task_id}/reports", token)
+                same = [r for r in got if r.get("progress") == text]
+                if len(same) != 1 or same[0].get("id") != report_id: bad_reports.append((report_id, len(same)))
+            except urllib.error.HTTPError:
+                bad_reports.append((report_id, "HTTP error"))
+        print(f"kill-test: {len(acked)} task writes acknowledged before SIGKILL, {len(acked) - len(lost)} found after restart")
+        print(f"kill-test: {len(reports)} reports acknowledged, {len(reports) - len(bad_reports)} found exactly once")
         if lost: print(f"kill-test: lost {lost[:20]}")
-        print(f"kill-test: {1 if not lost and acked else 0} passed, {0 if not lost and acked else 1} failed")
-        return 0 if not lost and acked else 1
+        if bad_reports: print(f"kill-test: reports missing or duplicated {bad_reports[:20]}")
+        ok = bool(acked) and bool(reports) and not lost and not bad_reports
+        print(f"kill-test: {1 if ok else 0} passed, {0 if ok else 1} failed")
+        return 0 if ok else 1
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait()
