@@ -37,7 +37,8 @@ cleanup() {
         wait "$SERVER_PID" 2>/dev/null || true
     fi
     if [ "$rc" -ne 0 ] && [ -f "$TMP/server.log" ]; then
-        echo "schemathesis.sh: last lines of the server log:" >&2
+        echo "schemathesis.sh: the server log's errors and crash, then its last lines:" >&2
+        grep -n -A14 "Fatal error\|crashed:\|\[ ERROR \]" "$TMP/server.log" | head -n 60 >&2 || true
         tail -n 20 "$TMP/server.log" >&2 || true
     fi
     rm -rf "$TMP"

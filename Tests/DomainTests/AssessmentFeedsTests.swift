@@ -42,3 +42,14 @@ private let items = [SchemeItem(key: "m", name: "评议", source: .manual, point
     // The same accidents under a scheme without the veto change nothing.
     #expect(AssessmentMeasures.build(AssessmentScheme(items: items), f)[1].vetoes.isEmpty)
 }
+
+/// Found by Schemathesis: previewing a scheme for a quarter that has not begun (as of before its first day) built
+/// the range start...asOf backwards and trapped the server. Such a period has no accident to count.
+@Test func aPeriodNotYetBegunHasNoSafetyVetoAndDoesNotTrap() {
+    let scheme = AssessmentScheme(items: items, vetoes: [Veto(key: "safety", name: "发生重大安全生产责任事故", gradeCap: "较差")])
+    var f = facts(scheme)
+    f.asOf = day("2026-06-30")   // before the third quarter begins
+    f.accidents = [Accident(id: 1, enterpriseId: 9, unitId: 4, day: day("2026-06-03"), deaths: 10, seriousInjuries: 0, directLossWan: 0, description: "爆炸")]
+    let data = AssessmentMeasures.build(scheme, f)
+    #expect(data.allSatisfy { $0.vetoes.isEmpty })
+}

@@ -177,7 +177,8 @@ public enum AssessmentMeasures {
             if scheme.hasReformBonus, let bonus = f.reformBonus[unit.id] {
                 d.adjustments.append(bonus)
             }
-            if scheme.hasSafetyVeto,
+            // A period that has not begun yet (as of before its start) has no accidents to count, and no valid range.
+            if scheme.hasSafetyVeto, f.period.start <= end,
                let veto = SafetyVeto.entry(accidents: f.accidents, unitId: unit.id, period: f.period.start...end),
                !d.vetoes.contains(where: { $0.key == SafetyVeto.key }) {
                 d.vetoes.append(veto)
