@@ -88,7 +88,8 @@ def main():
     url = admin_url.rsplit("/", 1)[0] + "/" + db
     tmp = tempfile.mkdtemp(prefix="guatu-multi-")
     env = dict(os.environ, DATABASE_URL=url, GUATU_DATA_DIR=tmp, GUATU_BLOB_DIR=tmp + "/shared-blobs", GUATU_BCRYPT_COST="4",
-               GUATU_JOB_TICK_SECONDS="1", GUATU_REMIND_MINUTES="1", GUATU_RATE_API="1000", GUATU_DB_POOL_TIMEOUT="5")
+               GUATU_JOB_TICK_SECONDS="1", GUATU_REMIND_MINUTES="1", GUATU_RATE_API="1000", GUATU_DB_POOL_TIMEOUT="5",
+               GUATU_REQUEST_TIMEOUT_SECONDS="10")
     servers = []
     try:
         print("multi-instance: database", db, flush=True)

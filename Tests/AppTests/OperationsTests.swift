@@ -191,4 +191,21 @@ struct OperationsTests {
             throw error
         }
     }
+
+    @Test("请求超过时限（GUATU_REQUEST_TIMEOUT_SECONDS）即答 503，不让客户端一直等")
+    func requestDeadline() async throws {
+        try await withGuatu(tweak: { $0.requestTimeoutSeconds = 1 }) { app in
+            app.get("slow-for-test") { _ async throws -> String in
+                try await Task.sleep(nanoseconds: 5_000_000_000)
+                return "late"
+            }
+            let started = Date()
+            let res = try await app.sendRequest(.GET, "/slow-for-test")
+            #expect(res.status == .serviceUnavailable)
+            #expect(res.headers.first(name: .retryAfter) == "5")
+            #expect(Date().timeIntervalSince(started) < 4)
+            var b = Browser(app)
+            #expect(try await b.get("/login").status == .ok)   // an ordinary request is unaffected
+        }
+    }
 }

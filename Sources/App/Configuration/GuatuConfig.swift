@@ -50,6 +50,8 @@ public struct GuatuConfig: Sendable {
     public var trustProxy: Bool = false
     /// Rate counters in the database (shared by instances) rather than in the process; default: on PostgreSQL.
     public var sharedRateCounters: Bool = false
+    /// Seconds within which every request is answered (503 after that; 0 = no deadline).
+    public var requestTimeoutSeconds: Int = 60
     /// Days a password lasts before its owner must change it (0 = never).
     public var passwordMaxAgeDays: Int = 90
     /// How many earlier passwords a new one must differ from.
@@ -127,6 +129,7 @@ public struct GuatuConfig: Sendable {
         withReminders.trustProxy = bool("GUATU_TRUST_PROXY", false)
         if case .postgres = database { withReminders.sharedRateCounters = true }
         withReminders.sharedRateCounters = bool("GUATU_SHARED_RATE_COUNTERS", withReminders.sharedRateCounters)
+        withReminders.requestTimeoutSeconds = int("GUATU_REQUEST_TIMEOUT_SECONDS", 60, 0...3600)
         withReminders.passwordMaxAgeDays = int("GUATU_PASSWORD_MAX_AGE_DAYS", 90, 0...3650)
         withReminders.passwordHistory = int("GUATU_PASSWORD_HISTORY", 5, 0...24)
         if !problems.isEmpty { throw Problems(messages: problems) }

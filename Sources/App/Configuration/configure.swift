@@ -25,6 +25,7 @@ public func configure(_ app: Application, config: GuatuConfig) async throws {
     app.middleware.use(MetricsMiddleware(metrics: app.metrics, accessLogLevel: config.jsonLogs ? .info : .debug))
     app.middleware.use(SecurityHeadersMiddleware(hstsSeconds: config.hstsSeconds))
     app.middleware.use(GuatuErrorMiddleware(environment: app.environment))
+    app.middleware.use(RequestDeadlineMiddleware(seconds: config.requestTimeoutSeconds))
 
     switch config.database {
     case .sqliteMemory:
