@@ -10,7 +10,7 @@ import Vapor
 /// Sets up the database, migrations, middleware, routes and commands of one application.
 public func configure(_ app: Application, config: GuatuConfig) async throws {
     app.guatu = config
-    app.instanceName = Application.newInstanceName()
+    app.instanceName = ProcessIdentity.name
     app.startedAt = Date()
     app.metrics = GuatuMetrics()
     app.rateLimiter = RateLimiter(backing: config.sharedRateCounters ? .database : .memory)

@@ -63,7 +63,4 @@ extension Application {
         get { storage[InstanceNameKey.self] ?? "unknown" }
         set { storage[InstanceNameKey.self] = newValue }
     }
-    static func newInstanceName() -> String {
-        "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(String(UUID().uuidString.prefix(4)).lowercased())"
-    }
 }

@@ -7,7 +7,6 @@ struct JSONLogHandler: LogHandler {
     let label: String
     var logLevel: Logger.Level
     var metadata: Logger.Metadata = [:]
-    static let instance = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
@@ -17,7 +16,7 @@ struct JSONLogHandler: LogHandler {
     func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
         var fields: [String: Any] = [
             "ts": Self.formatter.string(from: Date()), "level": level.rawValue, "logger": label,
-            "msg": message.description, "source": source, "instance": Self.instance,
+            "msg": message.description, "source": source, "instance": ProcessIdentity.name,
         ]
         let all = metadata.merging(extra ?? [:]) { _, new in new }
         for (k, v) in all { fields[k] = Self.plain(v) }
@@ -39,4 +38,10 @@ struct JSONLogHandler: LogHandler {
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return f
     }()
+}
+
+/// This process among the instances: host, process id and a random tag. The log lines' `instance` and the owner of
+/// the background job runs it does (`Application.instanceName`) are this one name, so the two can be matched.
+enum ProcessIdentity {
+    static let name = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(String(UUID().uuidString.prefix(4)).lowercased())"
 }

@@ -92,7 +92,7 @@ public struct ReformBonus: Sendable, Equatable {
 public enum ReformBonusByUnit {
     /// Lead unit id → its bonus for `period`, for every unit that leads at least one of `items`.
     public static func compute(items: [ReformItem], rules: ReformBonusRules, period: AssessmentPeriod) -> [Int: ReformBonus] {
-        Dictionary(grouping: items, by: \.leadUnitId).mapValues { ReformBonus.points(items: $0, rules: rules, period: period.start...max(period.start, period.end)) }
+        Dictionary(grouping: items, by: \.leadUnitId).mapValues { ReformBonus.points(items: $0, rules: rules, period: period.start...period.end) }
     }
 
     /// The same as the assessment's adjustment entries under the scheme's bonus `key`: one per unit that earned points,

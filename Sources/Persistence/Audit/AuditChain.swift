@@ -18,10 +18,22 @@ public enum AuditChain {
         public var entityId: Int?
         public var before: String?
         public var after: String?
+        /// A stored line's content, as the chain covers it.
+        init(_ r: StoredLine) {
+            self.init(zoneId: r.zoneId, at: r.at, userId: r.userId, username: r.username, action: r.action, entity: r.entityType,
+                      entityId: r.entityId, before: r.beforeJson, after: r.afterJson)
+        }
         public init(zoneId: Int?, at: String, userId: Int?, username: String, action: String, entity: String, entityId: Int?, before: String?, after: String?) {
             self.zoneId = zoneId; self.at = at; self.userId = userId; self.username = username; self.action = action
             self.entity = entity; self.entityId = entityId; self.before = before; self.after = after
         }
+    }
+
+    /// An `audit_log` row as read for sealing (the migration) and checking (`verifyAudit`), in id order.
+    struct StoredLine: Decodable {
+        let id: Int; let zoneId: Int?; let at: String; let userId: Int?; let username: String; let action: String
+        let entityType: String; let entityId: Int?; let beforeJson: String?; let afterJson: String?; let prevHash: String?; let hash: String?
+        static let columns: SQLQueryString = "SELECT id, zone_id, at, user_id, username, action, entity_type, entity_id, before_json, after_json"
     }
 
     /// The hash of a zone's first line links to this.
@@ -96,26 +108,19 @@ extension Store {
 
     /// Walks every chain in id order, recomputing each hash.
     public func verifyAudit(limitProblems: Int = 1000) async throws -> AuditVerification {
-        struct R: Decodable {
-            let id: Int; let zoneId: Int?; let at: String; let userId: Int?; let username: String; let action: String
-            let entityType: String; let entityId: Int?; let beforeJson: String?; let afterJson: String?; let prevHash: String?; let hash: String?
-        }
         var v = AuditVerification()
         var expected: [Int: String] = [:]
         var last = 0
         while true {
-            let rows = try await sql.raw("""
-                SELECT id, zone_id, at, user_id, username, action, entity_type, entity_id, before_json, after_json, prev_hash, hash
-                FROM audit_log WHERE id > \(bind: last) ORDER BY id LIMIT 5000
-                """).rows(R.self)
+            let rows = try await sql.raw(AuditChain.StoredLine.columns + ", prev_hash, hash FROM audit_log WHERE id > \(bind: last) ORDER BY id LIMIT 5000")
+                .rows(AuditChain.StoredLine.self)
             if rows.isEmpty { break }
             for r in rows {
                 last = r.id
                 v.checked += 1
                 let key = r.zoneId ?? 0
                 let prev = expected[key] ?? AuditChain.genesis
-                let line = AuditChain.Line(zoneId: r.zoneId, at: r.at, userId: r.userId, username: r.username, action: r.action,
-                                           entity: r.entityType, entityId: r.entityId, before: r.beforeJson, after: r.afterJson)
+                let line = AuditChain.Line(r)
                 var fault: AuditVerification.Fault?
                 if let hash = r.hash, let p = r.prevHash {
                     if p != prev { fault = .broken } else if AuditChain.seal(line, previous: p) != hash { fault = .edited }

@@ -107,10 +107,10 @@ extension Store {
     /// Sessions past their end, removed by the hourly job (a signed-in request refuses them anyway).
     public func deleteExpiredSessions(now: Date = Date()) async throws -> Int {
         try await write { tx in
-            struct N: Decodable { let n: Int }
-            let n = try await tx.raw("SELECT COUNT(*) AS n FROM sessions WHERE expires_at < \(bind: Store.timestamp(now))").row(N.self)?.n ?? 0
-            try await tx.raw("DELETE FROM sessions WHERE expires_at < \(bind: Store.timestamp(now))").run()
-            return n
+            try await tx.raw("DELETE FROM sessions WHERE expires_at < \(bind: Store.timestamp(now)) RETURNING id").rows(IDRowText.self).count
         }
     }
 }
+
+/// A row whose only column is a text id (sessions are keyed by the hash of their secret).
+struct IDRowText: Decodable { let id: String }

@@ -10,25 +10,19 @@ struct SealAuditLog: NamedMigration {
         try await sql.raw("ALTER TABLE audit_log ADD COLUMN hash TEXT").run()
         // A chain's head is its zone's highest id.
         try await db.index("idx_audit_zone_id", on: "audit_log", "zone_id", "id")
-        struct R: Decodable {
-            let id: Int; let zoneId: Int?; let at: String; let userId: Int?; let username: String; let action: String
-            let entityType: String; let entityId: Int?; let beforeJson: String?; let afterJson: String?
-        }
         var heads: [Int: String] = [:]
         var last = 0
         while true {
-            let rows = try await sql.raw("""
-                SELECT id, zone_id, at, user_id, username, action, entity_type, entity_id, before_json, after_json
-                FROM audit_log WHERE id > \(bind: last) ORDER BY id LIMIT 1000
-                """).rows(R.self)
+            // prev_hash and hash are NULL here: the columns were added above.
+            let rows = try await sql.raw(AuditChain.StoredLine.columns + ", prev_hash, hash FROM audit_log WHERE id > \(bind: last) ORDER BY id LIMIT 1000")
+                .rows(AuditChain.StoredLine.self)
             guard let tail = rows.last else { break }
             last = tail.id
             var q: SQLQueryString = "UPDATE audit_log SET prev_hash = v.column2, hash = v.column3 FROM (VALUES "
             for (k, r) in rows.enumerated() {
                 let key = r.zoneId ?? 0
                 let prev = heads[key] ?? AuditChain.genesis
-                let h = AuditChain.seal(.init(zoneId: r.zoneId, at: r.at, userId: r.userId, username: r.username, action: r.action,
-                                              entity: r.entityType, entityId: r.entityId, before: r.beforeJson, after: r.afterJson), previous: prev)
+                let h = AuditChain.seal(AuditChain.Line(r), previous: prev)
                 heads[key] = h
                 if k > 0 { q += ", " }
                 q += "(\(bind: r.id), \(bind: prev), \(bind: h))"

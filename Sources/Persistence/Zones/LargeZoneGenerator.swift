@@ -90,11 +90,11 @@ extension Store {
                     """).run()
             }
             // Sealed onto the zone's chain like every other line, so `guatu audit verify` holds on a generated zone too.
-            let lines = (1...max(1, size.audit)).prefix(size.audit).map { a in
-                AuditChain.Line(zoneId: zone, at: now, userId: userIds[a % userIds.count], username: "bench", action: "update", entity: "task",
-                                entityId: a % max(1, size.tasks) + 1, before: "{\"percentDone\":10}", after: "{\"percentDone\":20}")
+            let lines = (0..<size.audit).map { i in
+                AuditChain.Line(zoneId: zone, at: now, userId: userIds[(i + 1) % userIds.count], username: "bench", action: "update", entity: "task",
+                                entityId: (i + 1) % max(1, size.tasks) + 1, before: "{\"percentDone\":10}", after: "{\"percentDone\":20}")
             }
-            try await Store.appendAudit(tx, Array(lines))
+            try await Store.appendAudit(tx, lines)
             return zone
         }
     }
