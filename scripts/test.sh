@@ -9,7 +9,9 @@
 #   3. swift build --product guatu; scripts/cli-test.sh; scripts/kill-test.py (SIGKILL during writes loses
 #      no acknowledged write); scripts/schemathesis.sh (the API against its OpenAPI document: no 5xx, no
 #      answer off its schema); scripts/upgrade-test.py (an earlier release's database migrated forward, backup
-#      and restore compared table by table, audit tampering found); scripts/multi-instance-test.py (two
+#      and restore compared table by table, audit tampering found); scripts/sheet-interop-test.py (the task
+#      sheet through Excel-style and LibreOffice-written files and CSV, after scripts/ensure-office.sh);
+#      scripts/multi-instance-test.py (two
 #      servers on one PostgreSQL: shared sessions and rate limits, jobs once, PostgreSQL restart, kill -9);
 #      scripts/ensure-browser.sh, then the browser test scripts/e2e.py;
 #   4. stop the cluster on exit.
@@ -155,6 +157,12 @@ else
         timed "schemathesis (API vs OpenAPI)" 8m "$LOGDIR/schemathesis.log" bash scripts/schemathesis.sh "$BIN"
         step "upgrade-test: python3 scripts/upgrade-test.py $BIN"
         timed "upgrade-test (migrate, backup, restore, audit verify)" 10m "$LOGDIR/upgrade-test.log" python3 scripts/upgrade-test.py "$BIN"
+        step "sheet-interop: python3 scripts/sheet-interop-test.py $BIN"
+        if timed "ensure-office (LibreOffice)" 20m "$LOGDIR/ensure-office.log" bash scripts/ensure-office.sh; then
+            timed "sheet-interop (task sheet: Excel template, LibreOffice, CSV)" 5m "$LOGDIR/sheet-interop.log" python3 scripts/sheet-interop-test.py "$BIN"
+        else
+            record "sheet-interop (task sheet: Excel template, LibreOffice, CSV)" FAILED "not run: LibreOffice could not be installed"
+        fi
         if [ -n "${GUATU_TEST_POSTGRES_URL:-}" ]; then
             step "multi-instance: python3 scripts/multi-instance-test.py $BIN"
             timed "multi-instance (2 servers, 1 PostgreSQL)" 10m "$LOGDIR/multi-instance.log" python3 scripts/multi-instance-test.py "$BIN" "$GUATU_TEST_POSTGRES_URL"

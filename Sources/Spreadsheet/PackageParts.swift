@@ -63,7 +63,8 @@ enum XMLPart {
         out += "<bookViews><workbookView activeTab=\"0\"/></bookViews>"
         out += "<sheets>"
         for (i, name) in names.enumerated() {
-            out += "<sheet name=\"\(XMLText.escape(name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
+            let state = sheets[i].hidden ? " state=\"hidden\"" : ""
+            out += "<sheet name=\"\(XMLText.escape(name))\" sheetId=\"\(i + 1)\"\(state) r:id=\"rId\(i + 1)\"/>"
         }
         out += "</sheets>"
         var defined: [String] = []

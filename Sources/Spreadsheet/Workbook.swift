@@ -46,15 +46,40 @@ public struct Sheet: Sendable, Equatable {
     public var title: String?
     /// Print in landscape rather than portrait. Paper is always A4, scaled to fit the page width.
     public var landscape: Bool
+    /// Drop-down lists on columns of this sheet.
+    public var validations: [ListValidation]
+    /// A hidden sheet (the lists behind drop-downs); the first sheet should stay visible.
+    public var hidden: Bool
 
     public init(name: String, columns: [Column], rows: [[Cell]], frozenHeaderRows: Int = 1,
-                title: String? = nil, landscape: Bool = false) {
+                title: String? = nil, landscape: Bool = false, validations: [ListValidation] = [], hidden: Bool = false) {
         self.name = name
         self.columns = columns
         self.rows = rows
         self.frozenHeaderRows = frozenHeaderRows
         self.title = title
         self.landscape = landscape
+        self.validations = validations
+        self.hidden = hidden
+    }
+}
+
+/// A drop-down list on one column's data cells, from the first data row through `throughRow` (as Excel numbers
+/// rows), whose choices are the values in column `sourceColumn` of the sheet named `sourceSheet`, below its header
+/// (rows 2 through `sourceCount + 1`: a sheet without a title). Excel, WPS and LibreOffice show the list; with
+/// `strict` a value not in the list gets a warning the user may override, without it any text is accepted (a cell
+/// that may hold several choices, like 配合单位).
+public struct ListValidation: Sendable, Equatable {
+    public var column: Int
+    public var throughRow: Int
+    public var sourceSheet: String
+    public var sourceColumn: Int
+    public var sourceCount: Int
+    public var strict: Bool
+    /// Columns are counted from 0 (A).
+    public init(column: Int, throughRow: Int, sourceSheet: String, sourceColumn: Int, sourceCount: Int, strict: Bool = true) {
+        self.column = column; self.throughRow = throughRow; self.sourceSheet = sourceSheet
+        self.sourceColumn = sourceColumn; self.sourceCount = sourceCount; self.strict = strict
     }
 }
 

@@ -47,7 +47,7 @@ enum WorksheetPart {
     static let maxColumnWidth = 255.0
 
     /// The sheet's XML; cell text goes into `strings`. Throws for values Excel cannot hold.
-    static func xml(_ sheet: Sheet, name: String, isFirst: Bool, strings: inout SharedStrings) throws -> String {
+    static func xml(_ sheet: Sheet, name: String, isFirst: Bool, strings: inout SharedStrings, finalNames: [String: String] = [:]) throws -> String {
         let layout = SheetLayout(sheet)
         guard layout.lastRow <= CellReference.maxRow else {
             throw XLSXError.tooManyRows(sheet: name, rows: layout.lastRow)
@@ -106,12 +106,28 @@ enum WorksheetPart {
                 out += "<mergeCells count=\"1\"><mergeCell ref=\"\(CellReference.range(fromColumn: 1, row: titleRow, toColumn: width, row: titleRow))\"/></mergeCells>"
             }
         }
+        out += dataValidations(sheet, layout: layout, finalNames: finalNames)
         out += "<printOptions horizontalCentered=\"1\"/>"
         out += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
         // A4 (9); as wide as one page, as many pages tall as needed (fitToHeight 0).
         out += "<pageSetup paperSize=\"9\" orientation=\"\(sheet.landscape ? "landscape" : "portrait")\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
         out += "</worksheet>"
         return out
+    }
+
+    /// The drop-down lists (after mergeCells, before printOptions, as the schema orders them).
+    static func dataValidations(_ sheet: Sheet, layout: SheetLayout, finalNames: [String: String]) -> String {
+        guard !sheet.validations.isEmpty else { return "" }
+        var out = "<dataValidations count=\"\(sheet.validations.count)\">"
+        for v in sheet.validations {
+            let source = SheetName.quotedForFormula(finalNames[v.sourceSheet] ?? v.sourceSheet) + "!" +
+                CellReference.absoluteRange(fromColumn: v.sourceColumn + 1, row: 2, toColumn: v.sourceColumn + 1, row: max(2, v.sourceCount + 1))
+            let target = CellReference.range(fromColumn: v.column + 1, row: layout.firstDataRow, toColumn: v.column + 1, row: max(layout.firstDataRow, v.throughRow))
+            let check = v.strict ? " showErrorMessage=\"1\" errorStyle=\"warning\" errorTitle=\"不在列表中\" error=\"请从下拉列表中选择；如确需填写其他内容，请点“是”。\"" : " showErrorMessage=\"0\""
+            out += "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"0\"\(check) sqref=\"\(target)\">"
+            out += "<formula1>\(XMLText.escape(source))</formula1></dataValidation>"
+        }
+        return out + "</dataValidations>"
     }
 
     /// Lines of a text cell (1 for anything else); "\r\n" counts as one break.

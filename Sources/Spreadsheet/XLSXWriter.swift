@@ -53,7 +53,8 @@ public enum XLSXWriter {
         var strings = SharedStrings()
         var sheetXML: [String] = []
         for (i, sheet) in workbook.sheets.enumerated() {
-            sheetXML.append(try WorksheetPart.xml(sheet, name: names[i], isFirst: i == 0, strings: &strings))
+            sheetXML.append(try WorksheetPart.xml(sheet, name: names[i], isFirst: i == 0, strings: &strings,
+                                                  finalNames: Dictionary(Swift.zip(workbook.sheets.map(\.name), names), uniquingKeysWith: { a, _ in a })))
         }
 
         var parts: [(path: String, xml: String)] = [

@@ -41,7 +41,7 @@ struct DemoAndExportTests {
             _ = try await app.store.createTask(d, actor: boot, today: testToday, calendar: .official)
             let data = try await MatrixExport.export(app, zoneId: f.zoneId, year: 2026, format: "csv")
             let text = String(decoding: data, as: UTF8.self)
-            #expect(text.hasPrefix("\u{FEFF}计划,工作要点,任务编号"))
+            #expect(text.hasPrefix("\u{FEFF}任务编号,计划,工作要点"))
             let lines = text.split(separator: "\r\n")
             #expect(lines.count == 1 + 4)
             #expect(text.contains("\"'=HYPERLINK(\"\"x\"\")\""))

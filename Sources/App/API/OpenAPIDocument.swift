@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Spreadsheet
 
 /// The OpenAPI 3.1 description of /api/v1. A test checks that every API route is here and
 /// everything here is a route, so the two cannot drift apart.
@@ -62,6 +63,7 @@ enum OpenAPIDocument {
             .init(method: "get", path: "/safety/statistics", summary: "一年的隐患整改率、按期整改率、逾期与重大隐患（全区与各责任单位），事故与否决事故数", request: nil, response: "SafetyStatistics", status: 200, query: ["year"]),
             .init(method: "get", path: "/reforms", summary: "改革项目库：品牌目标、阶段进度、下一节点、滞后节点、被采纳或推广的成果", request: nil, response: "ReformList", status: 200, query: []),
             .init(method: "get", path: "/finance/statistics", summary: "金融助企纾困按月统计：新增需求、对接、放款、未获贷、满足率、纾困措施", request: nil, response: "FinanceStatistics", status: 200, query: ["year"]),
+            .init(method: "post", path: "/tasks/import", summary: "导入任务分解表（请求体为 .xlsx 或 CSV 文件本身）：dryRun=true 只预览并返回fingerprint；否则一次全部导入，任何一行有误返回422并逐行列出（单元格位置），带fingerprint且预览后数据已变返回409", request: "TaskSheetFile", response: "TaskSheetOutcome", status: 201, query: ["year", "dryRun", "fingerprint"]),
             .init(method: "get", path: "/calendar/{year}", summary: "一年的工作日历（法定节假日、调休、本区调整）；未录入国务院安排的年份附警告", request: nil, response: "CalendarYear", status: 200, query: []),
         ]
         for r in resources {
@@ -114,7 +116,16 @@ enum OpenAPIDocument {
         }
         func withVersion(_ f: [String: [String: Any]]) -> [String: Any] { var p = f; p["version"] = int; return object(p, required: ["version"]) }
         var s: [String: Any] = [
-            "Error": object(["error": object(["code": str, "message": str, "field": nullable(str)], required: ["code", "message"])], required: ["error"]),
+            "Error": object(["error": object(["code": str, "message": str, "field": nullable(str)], required: ["code", "message"]),
+                             "errors": array(object(["line": int, "column": str, "message": str, "cell": nullable(str)], required: ["line", "column", "message"]))],
+                            required: ["error"]),
+            "TaskSheetOutcome": object([
+                "year": int, "dryRun": ["type": "boolean"], "fingerprint": str, "newPlans": array(str), "newWorkPoints": array(str),
+                "created": array(object(["line": int, "id": nullable(int), "title": str, "plannedStart": str, "deadline": str], required: ["line", "title", "plannedStart", "deadline"])),
+                "updated": array(object(["line": int, "id": int, "fields": array(object(["field": str, "before": str, "after": str], required: ["field", "before", "after"]))],
+                                        required: ["line", "id", "fields"])),
+                "unchanged": int, "notes": array(str),
+            ], required: ["year", "dryRun", "fingerprint", "newPlans", "newWorkPoints", "created", "updated", "unchanged", "notes"]),
             "Version": object(["version": int], required: ["version"]),
             "Me": object(["id": int, "username": str, "displayName": str, "zoneId": int, "unitId": nullable(int), "roles": array(str), "permissions": array(str)]),
             "AuditEntry": object(["id": int, "zoneId": nullable(int), "at": str, "userId": nullable(int), "username": str,
@@ -275,6 +286,7 @@ enum OpenAPIDocument {
         "open": "true：在办；false：已办结或撤销", "taskId": "任务编号", "version": "结果版本（默认最新）",
         "chain": "产业链", "tier": "培育梯度（techSME、hnte、gazelle、srdi、littleGiant、listed）", "scale": "above（规上）或below（规下）", "unit": "包联单位编号",
         "category": "诉求类别", "overdue": "true：只看逾期在办的",
+        "dryRun": "true：只预览，不写入", "fingerprint": "预览返回的fingerprint：导入前数据若已变则返回409",
     ]
 
     /// The ranges the server enforces on numeric query parameters (`queryInt`, `ListPage`).
@@ -285,8 +297,8 @@ enum OpenAPIDocument {
 
     static func queryParameter(_ name: String) -> [String: Any] {
         let schema: [String: Any]
-        if name == "includeArchived" || name == "open" { schema = ["type": "boolean"] }
-        else if ["status", "light", "q", "entityType", "username", "chain", "tier", "scale"].contains(name) { schema = str }
+        if name == "includeArchived" || name == "open" || name == "dryRun" { schema = ["type": "boolean"] }
+        else if ["status", "light", "q", "entityType", "username", "chain", "tier", "scale", "fingerprint"].contains(name) { schema = str }
         else if let range = queryRanges[name] { schema = ["type": "integer", "minimum": range.lowerBound, "maximum": range.upperBound] }
         else { schema = int }
         return ["name": name, "in": "query", "required": false, "description": queryDescriptions[name] ?? name, "schema": schema]
@@ -306,7 +318,12 @@ enum OpenAPIDocument {
             if op.path.contains("{id}") { params.append(["name": "id", "in": "path", "required": true, "schema": int]) }
             if op.path.contains("{year}") { params.append(["name": "year", "in": "path", "required": true, "schema": ["type": "integer", "minimum": 2000, "maximum": 2100]]) }
             if !params.isEmpty { o["parameters"] = params }
-            if let r = op.request {
+            if op.request == "TaskSheetFile" {
+                o["requestBody"] = ["required": true, "content": [
+                    XLSXWriter.contentType: ["schema": ["type": "string", "format": "binary"]],
+                    "text/csv": ["schema": ["type": "string"]],
+                ]]
+            } else if let r = op.request {
                 o["requestBody"] = ["required": !optionalBodies.contains("\(op.method) \(op.path)"), "content": ["application/json": ["schema": ref(r)]]]
             }
             var responses: [String: Any] = [:]
@@ -314,6 +331,9 @@ enum OpenAPIDocument {
                 responses[String(op.status)] = ["description": "成功", "content": ["application/json": ["schema": ref(r)]]]
             } else {
                 responses[String(op.status)] = ["description": "成功"]
+            }
+            if op.request == "TaskSheetFile", let r = op.response {
+                responses["200"] = ["description": "预览（dryRun=true），未写入", "content": ["application/json": ["schema": ref(r)]]]
             }
             if op.path != "/openapi.json" {
                 responses["401"] = errorResponse("未登录或令牌无效")
@@ -323,7 +343,7 @@ enum OpenAPIDocument {
             if op.path.contains("{id}") { responses["404"] = errorResponse("不存在或不属于本区") }
             if op.request != nil {
                 responses["422"] = errorResponse("不符合业务规则（field 指出字段）"); responses["409"] = errorResponse("版本冲突或名称重复")
-                responses["415"] = errorResponse("请求体不是 application/json（或缺少请求体）")
+                responses["415"] = errorResponse(op.request == "TaskSheetFile" ? "请求体不是 .xlsx 或 text/csv" : "请求体不是 application/json（或缺少请求体）")
             }
             if op.path != "/openapi.json" { responses["429"] = errorResponse("请求过于频繁（GUATU_RATE_API），见 Retry-After") }
             o["responses"] = responses

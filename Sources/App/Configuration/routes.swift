@@ -34,6 +34,8 @@ func routes(_ app: Application) throws {
     IndicatorController.register(r)
     AssessmentController.register(r)
     EnterpriseImportController.register(r)
+    TaskSheetController.register(r)
+    CockpitController.register(r)
     CoverageController.register(r)
     IncubationController.register(r)
     ProjectController.register(r)
@@ -58,6 +60,7 @@ func routes(_ app: Application) throws {
     AccountabilityAPI.register(r)
     AssessmentAPI.register(r)
     EnterpriseAPI.register(r)
+    TaskSheetAPI.register(r)
     AppealAPI.register(r)
     EnterpriseServicesAPI.register(r)
     if app.guatu.benchRoutes { BenchFloorController.register(r) }

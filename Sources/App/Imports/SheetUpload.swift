@@ -26,7 +26,7 @@ enum SheetUpload {
             out.append((r.number, width == 0 ? [] : (1...width).map { r.cells[$0]?.text ?? "" }))
         }
         let notes = hidden.isEmpty ? [] : ["工作表“\(sheet.name)”中的隐藏行未导入：第\(hidden.map(String.init).joined(separator: "、"))行。"]
-        return (out, notes + (sheets.count > 1 ? ["读取的是工作表“\(sheet.name)”。"] : []))
+        return (out, notes + (sheets.count > 1 && sheet.name != sheets.first?.name ? ["读取的是工作表“\(sheet.name)”。"] : []))
     }
 
     /// A reader's failure as the sentence the page shows.

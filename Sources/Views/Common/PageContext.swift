@@ -28,7 +28,7 @@ public struct PageContext: Sendable {
     public static func navigation(for actor: Actor) -> [NavItem] {
         var items: [NavItem] = []
         if actor.can(.readMatrix) {
-            items += [NavItem(title: "总览", url: .home), NavItem(title: "挂图作战", url: .battleMap), NavItem(title: "工作矩阵", url: .matrix),
+            items += [NavItem(title: "总览", url: .home), NavItem(title: "驾驶舱", url: .cockpit), NavItem(title: "挂图作战", url: .battleMap), NavItem(title: "工作矩阵", url: .matrix),
                       NavItem(title: "单位视图", url: .unitMatrix), NavItem(title: "目标定位", url: .targets)]
         }
         if actor.can(.reportOwnTasks) { items.append(NavItem(title: "交账", url: .inbox)) }

@@ -95,6 +95,11 @@ public enum SiteURL: Sendable, Equatable {
     case enterpriseNew
     case enterpriseImport
     case enterpriseImportTemplate
+    case taskSheetImport
+    case taskSheetTemplate
+    case matrixExcel
+    case cockpit
+    case wall
     case enterprisePipeline
     case enterpriseCoverage
     case enterpriseBackbone
@@ -258,6 +263,11 @@ public enum SiteURL: Sendable, Equatable {
         case .enterpriseNew: return "/enterprises/new"
         case .enterpriseImport: return "/enterprises/import"
         case .enterpriseImportTemplate: return "/enterprises/import-template.xlsx"
+        case .taskSheetImport: return "/tasks/import"
+        case .taskSheetTemplate: return "/tasks/import-template.xlsx"
+        case .matrixExcel: return "/matrix.xlsx"
+        case .cockpit: return "/cockpit"
+        case .wall: return "/wall"
         case .enterprisePipeline: return "/enterprises/pipeline"
         case .enterpriseCoverage: return "/enterprises/coverage"
         case .enterpriseBackbone: return "/enterprises/backbone"

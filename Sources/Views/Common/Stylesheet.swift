@@ -18,6 +18,27 @@ public enum Stylesheet {
     table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
     th{background:#eef1f5;font-weight:600;white-space:nowrap}td.num{text-align:right;white-space:nowrap}
     .scroll{overflow-x:auto}
+    .kpis{display:grid;grid-template-columns:repeat(auto-fill,minmax(130px,1fr));gap:10px;margin:12px 0}
+    .kpi{display:flex;flex-direction:column;background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 12px;color:#202124}
+    .kpi:hover{text-decoration:none;border-color:var(--blue)}.kpi-value{font-size:26px;font-weight:700;line-height:1.2}.kpi-label{font-size:13px;color:#5f6368}
+    .kpi.alarm .kpi-value{color:var(--red)}
+    .cockpit-charts{display:grid;grid-template-columns:minmax(280px,2fr) minmax(300px,3fr);gap:12px}
+    @media (max-width:760px){.cockpit-charts{grid-template-columns:1fr}}
+    body.wall{background:#0b1220;color:#e8eaed;width:1920px;height:1080px;overflow:hidden;margin:0;font-size:20px}
+    body.wall a{color:#e8eaed}
+    .wall-top{display:flex;justify-content:space-between;align-items:baseline;padding:18px 32px 6px;border-bottom:2px solid #b3261e}
+    .wall-top h1{font-size:40px;margin:0;letter-spacing:2px}.wall-time{font-size:22px;color:#9aa0a6}
+    .wall-kpis{display:grid;grid-template-columns:repeat(7,1fr);gap:16px;padding:16px 32px}
+    .wall-tile{display:flex;flex-direction:column;align-items:center;background:#16213a;border:1px solid #2a3a5e;border-radius:8px;padding:10px 0}
+    .wall-tile:hover{text-decoration:none;border-color:#8ab4f8}
+    .wall-value{font-size:52px;font-weight:700;line-height:1.15}.wall-label{font-size:20px;color:#9aa0a6}
+    .wall-tile.alarm .wall-value{color:#ff6b5e}.wall-tile.warn .wall-value{color:#fdd663}
+    .wall-grid{display:grid;grid-template-columns:1fr 1.6fr;grid-template-rows:410px 410px;gap:16px;padding:0 32px}
+    .wall-panel{background:#16213a;border:1px solid #2a3a5e;border-radius:8px;padding:8px 16px;overflow:hidden}
+    .wall-panel h2{font-size:24px;margin:4px 0 8px;color:#8ab4f8}
+    .wall-panel svg.chart{background:transparent;border:0;width:100%;height:calc(100% - 48px);max-width:none}
+    .wall-alarms{list-style:none;margin:0;padding:0;font-size:18px}.wall-alarms li{display:flex;gap:12px;align-items:baseline;padding:4px 0;border-bottom:1px solid #2a3a5e;white-space:nowrap;overflow:hidden}
+    .wall-alarms a{flex:0 1 40%;overflow:hidden;text-overflow:ellipsis}.wall-unit{color:#9aa0a6;flex:0 0 auto}.wall-reason{color:#fdd663;overflow:hidden;text-overflow:ellipsis}
     .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:12px}
     .card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:12px}
     .card h3{margin-top:0}.counts{display:flex;flex-wrap:wrap;gap:6px;margin:6px 0}

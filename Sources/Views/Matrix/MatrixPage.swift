@@ -77,10 +77,14 @@ public struct MatrixPage: Sendable {
         let body: Node<HTML.BodyContext> = .group(
             .h1("\(filters.year)年度工作矩阵"),
             filterForm(),
-            canEdit ? .div(.class("actions"),
-                .a(.href(SiteURL.planNew.path), .text("新建计划")),
-                .a(.href(SiteURL.workPointNew.with([("plan", filters.planId.map(String.init))])), .text("新建工作要点")),
-                .a(.href(SiteURL.taskNew.path), .text("新建任务"))) : .empty,
+            .div(.class("actions"),
+                canEdit ? .group(
+                    .a(.href(SiteURL.planNew.path), .text("新建计划")),
+                    .a(.href(SiteURL.workPointNew.with([("plan", filters.planId.map(String.init))])), .text("新建工作要点")),
+                    .a(.href(SiteURL.taskNew.path), .text("新建任务")),
+                    .a(.href(SiteURL.taskSheetImport.with([("year", String(filters.year))])), .text("导入任务分解表"))) : .empty,
+                .a(.href(SiteURL.matrixExcel.with([("year", String(filters.year)), ("plan", filters.planId.map(String.init)), ("unit", filters.unitId.map(String.init))])),
+                   .text("导出Excel"))),
             filters.isNarrowed ? .p(.class("meta"), .text(total > shownTasks ? "符合条件的任务和节点共\(total)项，本页显示第\(offset + 1)–\(offset + shownTasks)项" : "共\(total)项任务和节点"))
                 : .p(.class("meta"), .text("点击计划名称展开该计划的全部任务。")),
             .div(.class("tree"), .forEach(sections) { planSection($0) }),

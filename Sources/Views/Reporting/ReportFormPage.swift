@@ -49,6 +49,11 @@ public struct ReportFormPage: Sendable {
                          .element(named: "input", nodes: [.attribute(named: "type", value: "file"), .attribute(named: "name", value: "evidence"),
                                 .attribute(named: "id", value: "evidence"), .attribute(named: "multiple", value: "multiple"),
                                 .attribute(named: "accept", value: EvidenceRules.acceptList + ",image/*")])),
+                // On a phone this opens the camera directly; the photo is sent with the files chosen above.
+                .div(.class("field"), .element(named: "label", nodes: [.attribute(named: "for", value: "photo"), .text("或用手机直接拍照")]),
+                     .element(named: "input", nodes: [.attribute(named: "type", value: "file"), .attribute(named: "name", value: "evidence"),
+                                .attribute(named: "id", value: "photo"), .attribute(named: "accept", value: "image/*"),
+                                .attribute(named: "capture", value: "environment")])),
                 .p(.class("meta"), .text("出错时已选的文件需重新选择；填写的文字会保留。草稿只保存文字，不保存附件。")),
                 .div(.class("buttons"),
                     .button(.type(.submit), .class("primary"), .text("提交")),

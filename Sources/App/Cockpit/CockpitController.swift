@@ -1,0 +1,103 @@
+import Domain
+import Foundation
+import Persistence
+import Vapor
+import Views
+
+/// 领导驾驶舱 (/cockpit) and 数据大屏 (/wall). A leader sees the plans in charge; the office and observers choose a
+/// leader or the whole zone. Figures are worked out once per zone data version and day (the matrix's cache).
+enum CockpitController {
+    static func register(_ app: RoutesBuilder) {
+        app.on(.GET, SiteURL.cockpit.path, .permission(.readMatrix), use: cockpit)
+        app.on(.GET, SiteURL.wall.path, .permission(.readMatrix), use: wall)
+    }
+
+    /// Everything both screens show, for one leader (nil: the zone).
+    struct Figures: Sendable {
+        let cockpit: Cockpit
+        let titles: [Int: String]
+        let orders: [SupervisionOrder]
+        let indicators: [CockpitPage.IndicatorLine]
+    }
+
+    static func figures(_ req: Request, _ actor: Actor, year: Int, leaderId: Int?) async throws -> Figures {
+        try await req.cached(actor, "cockpit|\(year)|\(leaderId ?? 0)|\(req.today.iso)") {
+            let ref = try await req.matrixReference(actor, year: year)
+            let plans = leaderId.map { id in ref.plans.filter { $0.leaderId == id } } ?? ref.plans
+            async let tasksQ = req.store.tasksForProgress(zoneId: actor.zoneId, year: year)
+            async let ordersQ = req.store.orders(zoneId: actor.zoneId, OrderFilter(open: true, limit: 100_000))
+            let (tasks, orders) = try await (tasksQ, ordersQ)
+            let cockpit = Cockpit(plans: plans, tasks: tasks, openOrders: orders.map { .init(id: $0.id, taskId: $0.taskId, unitId: $0.receivingUnitId) },
+                                  today: req.today, calendar: req.calendar, rules: req.lightRules)
+            let planIds = Set(plans.map(\.id))
+            let taskIds = Set(tasks.filter { planIds.contains($0.planId) }.map(\.id))
+            let titles = try await req.store.taskTitles(zoneId: actor.zoneId, ids: cockpit.alarms.map(\.task.id) + orders.compactMap(\.taskId).filter(taskIds.contains))
+            // The indicators of the units that own this cockpit's tasks (all of them for the zone).
+            let units = Set(tasks.filter { planIds.contains($0.planId) }.map(\.ownerUnitId))
+            let indicators = try await offTrack(req, actor, year: year).filter { leaderId == nil || units.contains($0.ownerUnitId) }.map(\.line)
+            return Figures(cockpit: cockpit, titles: titles, orders: orders.filter { $0.taskId.map(taskIds.contains) ?? false }, indicators: indicators)
+        }
+    }
+
+    struct OffTrack: Sendable { let ownerUnitId: Int; let line: CockpitPage.IndicatorLine }
+
+    /// Indicators whose newest period with a value is yellow or red against the year's trajectory.
+    static func offTrack(_ req: Request, _ actor: Actor, year: Int) async throws -> [OffTrack] {
+        try await req.cached(actor, "cockpit-indicators|\(year)|\(req.today.iso)") {
+            let indicators = try await req.store.indicators(zoneId: actor.zoneId).filter { !$0.archived }
+            return try await IndicatorController.views(req, actor, indicators, year: year).compactMap { v -> OffTrack? in
+                guard let p = v.latest, let light = p.light, light == .red || light == .yellow else { return nil }
+                func number(_ x: Double?) -> String { x.map { $0 == $0.rounded() && abs($0) < 1e12 ? String(Int($0)) : String(format: "%.2f", $0) } ?? "—" }
+                return OffTrack(ownerUnitId: v.indicator.ownerUnitId,
+                                line: .init(id: v.indicator.id, name: v.indicator.name, owner: v.ownerName, period: IndicatorPeriods.label(p.key),
+                                            target: number(p.target.isNaN ? nil : p.target) + v.indicator.unit, actual: number(p.actual) + v.indicator.unit, light: light))
+            }
+        }
+    }
+
+    @Sendable static func cockpit(_ req: Request) async throws -> Response {
+        let actor = try req.actor(.readMatrix)
+        let year = try await req.yearInView(actor)
+        let ref = try await req.matrixReference(actor, year: year)
+        let leaders = ref.leaders.filter { l in !l.archived && ref.plans.contains { $0.leaderId == l.id } }
+        let leaderId: Int?
+        if let raw = req.query[String.self, at: "leader"] {
+            if raw.isEmpty { leaderId = nil } else {
+                guard let id = Int(raw), leaders.contains(where: { $0.id == id }) else {
+                    throw AppError.badRequest("参数leader须为分管\(year)年度计划的领导编号", field: "leader")
+                }
+                leaderId = id
+            }
+        } else {
+            leaderId = actor.roles.contains(.leader) && leaders.contains(where: { $0.id == actor.userId }) ? actor.userId : nil
+        }
+        let f = try await figures(req, actor, year: year, leaderId: leaderId)
+        let orderLines = f.orders.map { o in
+            CockpitPage.OrderLine(id: o.id, unit: ref.names.unit(o.receivingUnitId), task: o.taskId.flatMap { f.titles[$0] } ?? "", status: o.status.chineseName,
+                                  replyDue: o.replyDue?.iso ?? "—", overdue: o.replyDue.map { $0 < req.today } ?? false)
+        }
+        var page = CockpitPage(year: year, today: req.today, leaderName: leaderId.map { ref.names.person($0) }, leaderId: leaderId,
+                               leaders: leaders.map { ($0.id, ref.names.person($0.id)) }, cockpit: f.cockpit, names: ref.names,
+                               orders: orderLines, indicators: f.indicators, canOrder: actor.can(.editMatrix))
+        page.titles = f.titles
+        return req.html(page.render(req.pageContext(current: .cockpit)))
+    }
+
+    @Sendable static func wall(_ req: Request) async throws -> Response {
+        let actor = try req.actor(.readMatrix)
+        let year = try await req.yearInView(actor)
+        let ref = try await req.matrixReference(actor, year: year)
+        let f = try await figures(req, actor, year: year, leaderId: nil)
+        var page = WallPage(zoneName: req.pageContext(current: .cockpit).zoneName, year: year, today: req.today, time: clock(),
+                            cockpit: f.cockpit, names: ref.names, offTrackIndicators: f.indicators.count,
+                            overdueOrders: f.orders.filter { $0.replyDue.map { $0 < req.today } ?? false }.count)
+        page.titles = f.titles
+        return req.html(page.render())
+    }
+
+    /// The time of day in Beijing, "HH:mm".
+    static func clock(_ now: Date = Date()) -> String {
+        let seconds = (Int(now.timeIntervalSince1970) + 8 * 3600) % 86_400
+        return String(format: "%02d:%02d", seconds / 3600, seconds % 3600 / 60)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// 领导驾驶舱: one leader's year on one screen (or the whole zone's, for the office and the wall display). Worked out
+/// from the plans in charge, their tasks and the open supervision orders; every figure names the tasks behind it, so
+/// the page can link each number to its detail.
+public struct Cockpit: Sendable {
+    public struct PlanLine: Sendable {
+        public let plan: Plan
+        public let progress: ProgressSummary
+        /// Red and overdue tasks.
+        public let lagging: Int
+        public let openOrders: Int
+    }
+    /// A red or overdue task and why, in words.
+    public struct Alarm: Sendable {
+        public let task: TaskItem
+        public let light: Light
+        public let reason: String
+        /// Working days past the deadline (overdue) or percentage points behind (red): the sort key.
+        public let severity: Int
+        public let openOrderId: Int?
+    }
+    /// A unit with work behind, and how much.
+    public struct UnitLag: Sendable, Equatable {
+        public let unitId: Int
+        public let tasks: Int
+        public let overdue: Int
+        public let red: Int
+        public let yellow: Int
+        public let openOrders: Int
+        public var lagging: Int { overdue + red }
+    }
+    /// An open order as the cockpit counts it.
+    public struct OpenOrder: Sendable {
+        public let id: Int
+        public let taskId: Int?
+        public let unitId: Int
+        public init(id: Int, taskId: Int?, unitId: Int) { self.id = id; self.taskId = taskId; self.unitId = unitId }
+    }
+
+    public let plans: [PlanLine]
+    public let total: ProgressSummary
+    public let alarms: [Alarm]
+    public let units: [UnitLag]
+    /// Open orders on the cockpit's tasks.
+    public let openOrders: Int
+    /// 按期率: the share of the tasks not overdue (1 with none), as the province ranking counts it.
+    public var onTimeRate: Double { total.total == 0 ? 1 : Double(total.total - total.count(.overdue)) / Double(total.total) }
+
+    /// `tasks` are the live tasks of `plans`' year (others are ignored).
+    public init(plans: [Plan], tasks: [TaskItem], openOrders: [OpenOrder], today: Day, calendar: WorkCalendar, rules: LightRules = .standard) {
+        let planIds = Set(plans.map(\.id))
+        let mine = tasks.filter { planIds.contains($0.planId) && !$0.archived }
+        let myIds = Set(mine.map(\.id))
+        let orders = openOrders.filter { $0.taskId.map(myIds.contains) ?? false }
+        var orderOfTask: [Int: Int] = [:]
+        for o in orders { if let t = o.taskId, orderOfTask[t] == nil { orderOfTask[t] = o.id } }
+        let lights = Dictionary(mine.map { ($0.id, Light.of($0, today: today, calendar: calendar, rules: rules)) }, uniquingKeysWith: { a, _ in a })
+        let byPlan = Dictionary(grouping: mine, by: \.planId)
+        let planOfTask = Dictionary(mine.map { ($0.id, $0.planId) }, uniquingKeysWith: { a, _ in a })
+        let ordersByPlan = Dictionary(grouping: orders.compactMap { o in o.taskId.flatMap { planOfTask[$0] } }, by: { $0 })
+        self.plans = plans.map { p in
+            let ts = byPlan[p.id] ?? []
+            return PlanLine(plan: p, progress: ProgressSummary(tasks: ts, today: today, calendar: calendar, rules: rules),
+                            lagging: ts.filter { [.red, .overdue].contains(lights[$0.id]) }.count, openOrders: ordersByPlan[p.id]?.count ?? 0)
+        }
+        self.total = ProgressSummary(tasks: mine, today: today, calendar: calendar, rules: rules)
+        self.alarms = mine.compactMap { t -> Alarm? in
+            guard let l = lights[t.id], l == .red || l == .overdue else { return nil }
+            let (reason, severity) = LightReason.explain(t, light: l, today: today, calendar: calendar)
+            return Alarm(task: t, light: l, reason: reason, severity: severity, openOrderId: orderOfTask[t.id])
+        }.sorted { a, b in
+            if (a.light == .overdue) != (b.light == .overdue) { return a.light == .overdue }
+            if a.severity != b.severity { return a.severity > b.severity }
+            return a.task.id < b.task.id
+        }
+        var units: [Int: (tasks: Int, overdue: Int, red: Int, yellow: Int)] = [:]
+        for t in mine {
+            var u = units[t.ownerUnitId] ?? (0, 0, 0, 0)
+            u.tasks += 1
+            switch lights[t.id] {
+            case .overdue?: u.overdue += 1
+            case .red?: u.red += 1
+            case .yellow?: u.yellow += 1
+            default: break
+            }
+            units[t.ownerUnitId] = u
+        }
+        let ordersByUnit = Dictionary(grouping: orders, by: \.unitId).mapValues(\.count)
+        self.units = units.map { id, u in UnitLag(unitId: id, tasks: u.tasks, overdue: u.overdue, red: u.red, yellow: u.yellow, openOrders: ordersByUnit[id] ?? 0) }
+            .filter { $0.lagging + $0.yellow > 0 }
+            .sorted { a, b in (a.lagging, a.overdue, a.yellow, b.unitId) > (b.lagging, b.overdue, b.yellow, a.unitId) }
+        self.openOrders = orders.count
+    }
+}
+
+/// Why a task shows its light, in the words a leader reads.
+public enum LightReason {
+    /// The sentence, and a severity to sort by (working days late, or points behind).
+    public static func explain(_ t: TaskItem, light: Light, today: Day, calendar: WorkCalendar) -> (String, Int) {
+        switch light {
+        case .overdue:
+            let late = max(1, calendar.workdays(from: t.deadline.adding(days: 1), to: today))
+            return ("已超过完成时限（\(t.deadline.iso)）\(late)个工作日，完成\(t.percentDone)%", late)
+        case .red, .yellow:
+            if t.kind == .milestone {
+                let left = calendar.workdays(from: today, to: t.deadline)
+                return ("节点将于\(t.deadline.iso)到期，还剩\(left)个工作日，尚未完成", 0)
+            }
+            let total = max(1, calendar.workdays(from: t.plannedStart, to: t.deadline))
+            let elapsed = calendar.workdays(from: t.plannedStart, to: today)
+            let expected = min(100, elapsed * 100 / total)
+            if t.percentDone == 0 && t.status == .notStarted {
+                return ("已用去\(elapsed)/\(total)个工作日，应完成约\(expected)%，尚未开始", expected)
+            }
+            return ("已用去\(elapsed)/\(total)个工作日，应完成约\(expected)%，实际\(t.percentDone)%，落后\(expected - t.percentDone)个百分点", expected - t.percentDone)
+        default:
+            return (light.chineseName, 0)
+        }
+    }
+}
