@@ -115,6 +115,8 @@ ROUTES=(
     "floor-tasks|/bench/floor/tasks?limit=100"
     "inbox|/inbox?unit=$UNIT_ID"
     "lag-list|/supervision"
+    "cockpit|/cockpit"
+    "wall|/wall"
 )
 HEADERS=(-H "Authorization: Bearer $TOKEN")
 
@@ -201,6 +203,12 @@ log "appeals and policy matching"
 APPEALS="$(python3 bench/appeals.py "$BASE" "$TOKEN")" || { log "warning: appeals bench failed"; APPEALS=""; }
 echo "$APPEALS" | sed 's/^/    /'
 
+# The task sheet (5,000 rows in, the same again as a dry run) and the cockpit worked out cold.
+wait_idle
+log "task sheet import and cockpit"
+TASKSHEET="$(python3 bench/tasksheet.py "$BASE" "$TOKEN")" || { log "warning: task sheet bench failed"; TASKSHEET=""; }
+echo "$TASKSHEET" | sed 's/^/    /'
+
 RSS="$(ps -o rss= -p "$SERVER_PID" 2>/dev/null | awk '{printf "%.0f MiB", $1/1024}')" || RSS=""
 {
     echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -216,6 +224,7 @@ RSS="$(ps -o rss= -p "$SERVER_PID" 2>/dev/null | awk '{printf "%.0f MiB", $1/102
     echo "$ASSESSMENT"
     echo "$REGISTRY"
     echo "$APPEALS"
+    echo "$TASKSHEET"
 } >"$OUT/meta.txt"
 
 echo
