@@ -19,6 +19,18 @@ PyPI's playwright (never `playwright install`: see scripts/ensure-browser.sh), a
   7. office previews this month's bulletin on /bulletins (工作通报, 第N期, sections 一…五, the 未印发
      stamp), issues it (印发本期通报 → /bulletins/N without the stamp), downloads its Excel file
      (starts with PK), and saves it printed: e2e-bulletin.png in print media and e2e-bulletin.pdf (A4).
+  8. assessment, registry and enterprise services (考核, 一企一档, 企业诉求 and 政策);
+  9. at a phone viewport reporter opens a task's 交账 form from the inbox (no overflow, the camera input
+     #photo with capture=environment and accept=image/*), fills it, attaches a 2×2 PNG to #photo and
+     submits: the report and the file's name appear in the form's 交账记录;
+ 10. at a phone viewport reporter opens a 督字第…号 order from the inbox, signs it (签收) if it is 已下发
+     and feeds back (反馈): the order then shows 已反馈(待核查) and the feedback text, without overflow;
+ 11. leader's /cockpit shows 领导驾驶舱, the .kpi tiles and SVG charts; the 已逾期 tile opens
+     /matrix?light=overdue listing as many tasks as the tile says; the cockpit does not overflow on a phone;
+ 12. office's /wall at 1920×1080 (body.wall, a meta refresh, nothing to scroll);
+ 13. office imports a two-row CSV task sheet from /matrix → 导入任务分解表 (preview 新建任务 2, 确认导入 → 已导入).
+
+    python3 scripts/e2e.py PATH/TO/guatu --only cockpit,wall_display   # run some tests only
 
 Screenshots go to bench/out/e2e-*.png (and the bulletin's PDF to bench/out/e2e-bulletin.pdf),
 the server's log to bench/out/e2e-server.log.
@@ -35,6 +47,7 @@ import re
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -42,6 +55,7 @@ import time
 import traceback
 import urllib.error
 import urllib.request
+import zlib
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -72,12 +86,38 @@ TEST_NAMES = (
     "phone_inbox",
     "order_page",
     "bulletin_issue",
+    "assessment",
+    "registry",
+    "enterprise_services",
+    "phone_report_with_photo",
+    "phone_order_feedback",
+    "cockpit",
+    "wall_display",
+    "task_sheet_import",
 )
+PHONE = {"width": 390, "height": 844}
 SECTION_NUMERALS = ("一", "二", "三", "四", "五")
 
 
 def log(msg: str) -> None:
     print(f"e2e: {msg}", flush=True)
+
+
+def csv_cell(value: str) -> str:
+    """One CSV field, quoted when it holds a comma, a quote or a line break."""
+    return '"' + value.replace('"', '""') + '"' if any(c in value for c in ',"\r\n') else value
+
+
+def tiny_png(width: int = 2, height: int = 2) -> bytes:
+    """A valid RGB PNG of width×height pixels (a small colour pattern), made with the standard library."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    colours = ((220, 40, 40), (40, 160, 60), (40, 80, 200), (250, 250, 250))
+    raw = b"".join(
+        b"\x00" + b"".join(bytes(colours[(x + 2 * y) % 4]) for x in range(width)) for y in range(height)
+    )
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
 # --------------------------------------------------------------------------------------------
@@ -206,10 +246,11 @@ def check(cond: bool, msg: str) -> None:
 
 
 class Suite:
-    def __init__(self, browser, base_url: str, timeout_ms: int) -> None:
+    def __init__(self, browser, base_url: str, timeout_ms: int, only: set[str] | None = None) -> None:
         self.browser = browser
         self.base = base_url.rstrip("/")
         self.timeout_ms = timeout_ms
+        self.only = only
         self.passed: list[str] = []
         self.failed: list[tuple[str, str]] = []
         self.server_errors: list[str] = []
@@ -311,7 +352,12 @@ class Suite:
         except Exception as e:  # a screenshot must never hide the real result
             log(f"  warning: screenshot {rel(path)} failed: {e}")
 
+    def selected(self, name: str) -> bool:
+        return self.only is None or name in self.only
+
     def run(self, name: str, fn) -> None:
+        if not self.selected(name):
+            return
         log(f"running {name}")
         errors_before = len(self.server_errors)
         try:
@@ -681,6 +727,315 @@ class Suite:
         finally:
             context.close()
 
+    # --- phone reporting, orders, the cockpit, the wall and the task sheet ------------------------
+    def phone_page(self):
+        # As test_phone_overview: a plain 390px window (not is_mobile, which would widen the layout
+        # viewport to fit wide content and hide an overflow), with touch.
+        return self.new_page(viewport=dict(PHONE), device_scale_factor=2, has_touch=True)
+
+    def field_value(self, page, label: str) -> str:
+        """The text of the row `label` in an order's table.fields (状态, 反馈内容…)."""
+        cell = page.locator("table.fields tr", has=page.locator("th", has_text=label)).locator("td")
+        return cell.first.inner_text().strip() if cell.count() else "?"
+
+    def errorbox_text(self, page) -> str:
+        texts = [t.strip() for t in page.locator(".errorbox, .field.invalid .error").all_inner_texts() if t.strip()]
+        return " / ".join(texts)
+
+    def test_phone_report_with_photo(self) -> None:
+        stamp = time.strftime("%m%d%H%M%S")
+        progress = f"端到端测试：现场拍照交账（{stamp}）"
+        photo_name = f"e2e-photo-{stamp}.png"
+        png = tiny_png(2, 2)
+        context, page = self.phone_page()
+        try:
+            self.login(page, "reporter")
+            self.goto(page, "/inbox")
+            links = page.locator("a[href^='/tasks/'][href$='/report']")
+            owed = page.locator("a[href^='/tasks/'][href$='/report']", has_text=re.compile(r"^\s*填报\s*$"))
+            log(f"  report links in the inbox: {links.count()}, still owed this period (填报): {owed.count()}")
+            check(links.count() > 0, "/inbox lists no task with a 填报 or 查看/补报 link")
+            # Tasks still owed first; when every one is reported, a 补报 (resubmission) of the others.
+            hrefs = [owed.nth(i).get_attribute("href") for i in range(owed.count())]
+            hrefs += [h for h in (links.nth(i).get_attribute("href") for i in range(links.count())) if h not in hrefs]
+            chosen = None
+            for href in hrefs[:5]:
+                self.goto(page, href)
+                title = page.locator("h1").first.inner_text().strip()
+                form = page.locator(f"form[action='{href}']")
+                if form.count() == 0:
+                    log(f"  {href} ({title}) shows no report form for the reporter: trying the next task")
+                    continue
+                log(f"  report form {href}: {title!r}")
+                # The form at phone width.
+                self.check_no_overflow(page, PHONE["width"])
+                photo = page.locator("input#photo")
+                check(photo.count() == 1, f"{href} has no camera input #photo")
+                attrs = photo.evaluate("el => ({type: el.type, name: el.name, capture: el.getAttribute('capture'), accept: el.getAttribute('accept')})")
+                log(f"  #photo: {attrs}")
+                check(attrs["type"] == "file", f"#photo is not a file input: type={attrs['type']!r}")
+                check(attrs["capture"] == "environment", f"#photo has capture={attrs['capture']!r}, expected 'environment'")
+                check(attrs["accept"] == "image/*", f"#photo has accept={attrs['accept']!r}, expected 'image/*'")
+                check(attrs["name"] == "evidence", f"#photo is sent as {attrs['name']!r}, not with the evidence files")
+                current = page.locator("input[name=percentDone]").input_value().strip()
+                percent = int(current) if current.isdigit() else 0
+                percent = percent if percent >= 95 else percent + 5
+                page.fill("input[name=percentDone]", str(percent))
+                page.fill("textarea[name=progress]", progress)
+                page.fill("textarea[name=problems]", "无")
+                page.fill("textarea[name=nextSteps]", "按计划推进，下周报送阶段成果。")
+                page.fill("textarea[name=coordination]", "无")
+                page.set_input_files("input#photo", files=[{"name": photo_name, "mimeType": "image/png", "buffer": png}])
+                chosen_files = photo.evaluate("el => Array.from(el.files).map(f => f.name + ' ' + f.size + 'B')")
+                log(f"  attached to #photo: {chosen_files} (percentDone {percent})")
+                check(chosen_files and chosen_files[0].startswith(photo_name), f"#photo did not take the file: {chosen_files}")
+                self.shot(page, "phone-report-form")
+                with page.expect_navigation(wait_until="load"):
+                    form.locator("button.primary[type=submit]", has_text="提交").first.click()
+                after = self.path_of(page)
+                if after == "/inbox":
+                    chosen = (href, title, percent)
+                    break
+                problem = self.errorbox_text(page) or page.locator("h1").first.inner_text()
+                if "已通过审核" in problem:
+                    log(f"  {href}: this period's report is already accepted ({problem}): trying the next task")
+                    continue
+                raise CheckFailed(f"submitting the report on {href} did not return to /inbox (now {page.url}): {problem}")
+            check(chosen is not None, f"none of the first {min(5, len(hrefs))} tasks in the inbox would take a report "
+                                      "(no form, or this period already accepted)")
+            href, title, percent = chosen
+            log(f"  submitted; back on {page.url}")
+            self.goto(page, href)
+            history = page.locator("h2", has_text="交账记录")
+            check(history.count() == 1, f"{href} has no 交账记录 section")
+            row = page.locator("table tbody tr", has_text=progress)
+            check(row.count() == 1, f"{href}'s 交账记录 does not list the report just submitted ({progress!r})")
+            cells = [t.strip() for t in row.locator("td").all_inner_texts()]
+            log(f"  history row: {cells}")
+            check(f"{percent}%" in cells, f"the history row does not show {percent}%: {cells}")
+            file_link = row.locator("a[href^='/evidence/']", has_text=photo_name)
+            check(file_link.count() == 1, f"the history row does not list the evidence {photo_name} (cells: {cells})")
+            self.check_no_overflow(page, PHONE["width"])
+            self.shot(page, "phone-report")
+            evidence = file_link.get_attribute("href") or ""
+            resp = page.request.get(self.url(evidence))
+            body = resp.body()
+            log(f"  {evidence}: HTTP {resp.status}, {resp.headers.get('content-type', '?')}, {len(body)} bytes")
+            check(resp.status == 200, f"GET {evidence} answered HTTP {resp.status}")
+            check(body == png, f"{evidence} does not give back the PNG uploaded ({len(body)} bytes, {len(png)} sent)")
+        finally:
+            context.close()
+
+    def test_phone_order_feedback(self) -> None:
+        answer_text = f"端到端测试反馈：已召开专题会，逐项落实整改（{time.strftime('%m%d%H%M%S')}）"
+        context, page = self.phone_page()
+        try:
+            self.login(page, "reporter")
+            self.goto(page, "/inbox")
+            rows = page.locator("table tbody tr", has=page.locator("a", has_text=re.compile(r"督字第\d+号")))
+            orders = []
+            for i in range(rows.count()):
+                link = rows.nth(i).locator("a", has_text=re.compile(r"督字第\d+号")).first
+                status = rows.nth(i).locator("td[data-label='状态']")
+                orders.append((link.inner_text().strip(), link.get_attribute("href"),
+                               status.first.inner_text().strip() if status.count() else "?"))
+            log(f"  orders in the inbox: {[(o[0], o[2]) for o in orders]}")
+            check(orders, "/inbox lists no 督字第…号 order")
+            # 已签收 can be answered now; 已下发 must be signed first (签收 comes before 反馈).
+            pick = next((o for o in orders if o[2] == "已签收"), None) or next((o for o in orders if o[2] == "已下发"), None)
+            check(pick is not None, "no order in the inbox is 已签收 or 已下发, so none can take the unit's feedback "
+                                    f"(statuses: {', '.join(f'{o[0]} {o[2]}' for o in orders)})")
+            label, href, status = pick
+            log(f"  opening {label} ({status}) -> {href}")
+            link = page.locator(f"a[href='{href}']", has_text=label).first
+            with page.expect_navigation(wait_until="load"):
+                link.click()
+            path = self.path_of(page)
+            check(path == href, f"the order link did not open {href}, got {page.url}")
+            self.check_no_overflow(page, PHONE["width"])
+            act = f"form[action='{path}/act']"
+            if self.field_value(page, "状态") == "已下发":
+                sign = page.locator(act, has=page.locator("input[name=action][value=sign]"))
+                check(sign.count() == 1, f"{path} is 已下发 but offers the unit no 签收 form")
+                with page.expect_navigation(wait_until="load"):
+                    sign.locator("button[type=submit]").first.click()
+                check(not self.errorbox_text(page), f"签收 was refused: {self.errorbox_text(page)}")
+                log(f"  signed: status now {self.field_value(page, '状态')}")
+                check(self.field_value(page, "状态") == "已签收", f"after 签收 the status is {self.field_value(page, '状态')!r}, not 已签收")
+            answer = page.locator(act, has=page.locator("input[name=action][value=answer]"))
+            check(answer.count() == 1, f"{path} is {self.field_value(page, '状态')} but shows no 反馈 form")
+            answer.locator("textarea[name=text]").fill(answer_text)
+            self.shot(page, "phone-order-form")
+            with page.expect_navigation(wait_until="load"):
+                answer.locator("button[type=submit]").first.click()
+            check(self.path_of(page) == path, f"反馈 did not come back to {path}, got {page.url}")
+            check(not self.errorbox_text(page), f"反馈 was refused: {self.errorbox_text(page)}")
+            new_status, shown = self.field_value(page, "状态"), self.field_value(page, "反馈内容")
+            log(f"  after 反馈: status {new_status!r}, 反馈内容 {shown[:40]!r}…")
+            check(new_status == "已反馈(待核查)", f"after 反馈 the status is {new_status!r}, not 已反馈(待核查)")
+            check(answer_text in shown, f"the order's 反馈内容 does not show the feedback: {shown!r}")
+            steps = page.locator("table tbody tr", has=page.locator("td", has_text=re.compile(r"^反馈$")))
+            check(steps.filter(has_text=answer_text).count() == 1, "办理过程 has no 反馈 step with the feedback")
+            check(page.locator(act, has=page.locator("input[name=action][value=answer]")).count() == 0,
+                  "the 反馈 form is still offered after the order was answered")
+            self.check_no_overflow(page, PHONE["width"])
+            self.shot(page, "phone-order")
+        finally:
+            context.close()
+
+    def test_cockpit(self) -> None:
+        context, page = self.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            self.login(page, "leader")
+            self.goto(page, "/cockpit")
+            h1 = page.locator("h1").first.inner_text().strip()
+            log(f"  heading: {h1}")
+            check("领导驾驶舱" in h1, f"/cockpit's heading is {h1!r}, without 领导驾驶舱")
+            tiles = page.locator("a.kpi")
+            labels = [t.replace("\n", " ").strip() for t in tiles.all_inner_texts()]
+            log(f"  KPI tiles: {labels}")
+            check(tiles.count() >= 4, f"/cockpit shows {tiles.count()} KPI tiles (.kpi)")
+            charts = page.locator(".cockpit-charts svg")
+            log(f"  SVG charts: {charts.count()} in .cockpit-charts, {page.locator('svg').count()} on the page")
+            check(charts.count() >= 2, f"/cockpit draws {charts.count()} SVG charts in .cockpit-charts (expected the ring and the plan bars)")
+            for i in range(charts.count()):
+                box = charts.nth(i).bounding_box()
+                check(box is not None and box["width"] > 50 and box["height"] > 50, f"cockpit chart {i + 1} is not drawn visibly: {box}")
+            self.shot(page, "cockpit")
+            tile = tiles.filter(has=page.locator(".kpi-label", has_text=re.compile(r"^\s*已逾期\s*$")))
+            check(tile.count() == 1, "/cockpit has no single 已逾期 KPI tile")
+            value = tile.locator(".kpi-value").inner_text().strip()
+            check(value.isdigit(), f"the 已逾期 tile shows {value!r}, not a number")
+            overdue = int(value)
+            log(f"  已逾期 tile: {overdue} -> {tile.get_attribute('href')}")
+            with page.expect_navigation(wait_until="load"):
+                tile.click()
+            query = urllib.parse.parse_qs(urlparse(page.url).query)
+            check(self.path_of(page) == "/matrix" and query.get("light") == ["overdue"],
+                  f"the 已逾期 tile did not open /matrix?light=overdue, got {page.url}")
+            text = self.body_text(page)
+            m = re.search(r"共(\d+)项任务和节点", text) or re.search(r"符合条件的任务和节点共(\d+)项", text)
+            check(m is not None, "the filtered matrix does not say how many tasks it lists (共N项任务和节点)")
+            total = int(m.group(1))
+            rows = page.locator(".tree table tbody tr")
+            lights = [t.strip() for t in page.locator(".tree table tbody tr td[data-label='状态']").all_inner_texts()]
+            log(f"  matrix: {m.group(0)}, {rows.count()} rows shown, lights {sorted(set(lights))}")
+            check(total == overdue, f"the 已逾期 tile says {overdue} but the matrix says {m.group(0)}")
+            if "本页显示" not in m.group(0):
+                check(rows.count() == overdue, f"the 已逾期 tile says {overdue} but the matrix shows {rows.count()} task rows")
+            check(all(l == "已逾期" for l in lights), f"the matrix filtered on 已逾期 shows other lights: {sorted(set(lights))}")
+            self.shot(page, "cockpit-overdue")
+        finally:
+            context.close()
+        context, page = self.phone_page()
+        try:
+            self.login(page, "leader")
+            self.goto(page, "/cockpit")
+            check(page.locator("a.kpi").count() >= 4, "/cockpit at phone size shows no KPI tiles")
+            self.shot(page, "phone-cockpit")
+            self.check_no_overflow(page, PHONE["width"])
+        finally:
+            context.close()
+
+    def test_wall_display(self) -> None:
+        context, page = self.new_page(viewport={"width": 1920, "height": 1080})
+        try:
+            self.login(page, "office")
+            self.goto(page, "/wall")
+            body_class = page.evaluate("() => document.body.className")
+            refresh = page.evaluate("""() => { const m = document.querySelector("meta[http-equiv='refresh' i]");
+                                              return m ? m.getAttribute('content') : null; }""")
+            sizes = page.evaluate("""() => ({scrollHeight: document.documentElement.scrollHeight,
+                                             scrollWidth: document.documentElement.scrollWidth,
+                                             innerWidth: window.innerWidth, innerHeight: window.innerHeight})""")
+            log(f"  body class {body_class!r}, meta refresh {refresh!r}, sizes {sizes}")
+            self.shot(page, "wall", full_page=False)
+            check("wall" in body_class.split(), f"/wall's body has class {body_class!r}, not wall")
+            check(refresh is not None and re.match(r"^\s*\d+", refresh) is not None, f"/wall has no meta refresh (content {refresh!r})")
+            check(page.locator(".wall-tile").count() >= 4, f"/wall shows {page.locator('.wall-tile').count()} KPI tiles (.wall-tile)")
+            check(page.locator("svg").count() >= 2, f"/wall draws {page.locator('svg').count()} SVG charts")
+            check(sizes["scrollWidth"] <= 1920, f"/wall scrolls sideways at 1920×1080: scrollWidth {sizes['scrollWidth']}")
+            if sizes["scrollHeight"] > 1080:
+                low = page.evaluate("""() => Array.from(document.querySelectorAll('body *'))
+                    .filter(el => el.getBoundingClientRect().bottom > window.innerHeight + 1)
+                    .slice(0, 5).map(el => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string'
+                        ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + ' bottom=' + Math.round(el.getBoundingClientRect().bottom))""")
+                raise CheckFailed(f"/wall scrolls at 1920×1080: scrollHeight {sizes['scrollHeight']} > 1080 (lowest: {', '.join(low) or '?'})")
+            # Not scrolling is required; what a panel cuts off (overflow: hidden) is reported, not failed.
+            clipped = page.evaluate("""() => Array.from(document.querySelectorAll('.wall-panel')).map(p => {
+                    const r = p.getBoundingClientRect(), items = p.querySelectorAll('li');
+                    return {panel: (p.querySelector('h2') || p).innerText.trim(), items: items.length,
+                            cut: Array.from(items).filter(li => li.getBoundingClientRect().bottom > r.bottom + 1).length};
+                }).filter(p => p.cut > 0)""")
+            for c in clipped:
+                log(f"  warning: /wall's panel {c['panel']} cuts off {c['cut']} of its {c['items']} rows at 1920×1080")
+        finally:
+            context.close()
+
+    def test_task_sheet_import(self) -> None:
+        stamp = time.strftime("%m%d%H%M%S")
+        titles = [f"端到端导入任务甲（{stamp}）", f"端到端导入任务乙（{stamp}）"]
+        context, page = self.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            self.login(page, "office")
+            self.goto(page, "/matrix")
+            m = re.search(r"(\d{4})年度工作矩阵", page.locator("h1").first.inner_text())
+            check(m is not None, f"/matrix's heading names no year: {page.locator('h1').first.inner_text()!r}")
+            year = int(m.group(1))
+            # An existing plan and one of its work points, read through the page's session.
+            resp = page.request.get(self.url(f"/api/v1/plans?year={year}"))
+            check(resp.status == 200, f"GET /api/v1/plans?year={year} answered HTTP {resp.status}")
+            plans = [p for p in resp.json().get("items", []) if not p.get("archived")]
+            check(plans, f"the demo has no plan in {year}")
+            plan = plans[0]
+            resp = page.request.get(self.url(f"/api/v1/work-points?planId={plan['id']}"))
+            check(resp.status == 200, f"GET /api/v1/work-points?planId={plan['id']} answered HTTP {resp.status}")
+            points = [w for w in resp.json().get("items", []) if not w.get("archived") and w.get("planId") == plan["id"]]
+            check(points, f"plan {plan['name']!r} has no work point")
+            point = points[0]
+            log(f"  {year}: plan {plan['name']!r}, work point {point['title']!r}")
+            link = page.locator("a", has_text="导入任务分解表")
+            check(link.count() == 1, "/matrix has no link 导入任务分解表 for the office")
+            with page.expect_navigation(wait_until="load"):
+                link.click()
+            check("导入任务分解表" in page.locator("h1").first.inner_text(), f"导入任务分解表 opened {page.url}")
+            with tempfile.TemporaryDirectory(prefix="guatu-e2e-sheet-") as tmp:
+                sheet = Path(tmp) / "e2e-tasks.csv"
+                lines = ["计划,工作要点,任务名称,责任单位,完成时限"]
+                for title, deadline in zip(titles, (f"{year}-12-30", f"{year}-12-31")):
+                    lines.append(",".join(csv_cell(v) for v in (plan["name"], point["title"], title, "科技创新局", deadline)))
+                sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+                page.set_input_files("input#file", str(sheet))
+                with page.expect_navigation(wait_until="load"):
+                    page.locator("form.edit button[type=submit]", has_text="预览").click()
+            problems = self.errorbox_text(page)
+            cells = [" ".join(t.split()) for t in page.locator("table tbody tr").all_inner_texts()][:5]
+            check(not problems, f"the preview refused the sheet: {problems} {cells}")
+            counts_text = page.locator(".counts").inner_text() if page.locator(".counts").count() else ""
+            log(f"  preview counts: {' · '.join(t.strip() for t in counts_text.splitlines() if t.strip())}")
+            check("新建任务 2" in counts_text, f"the preview does not show 新建任务 2: {counts_text!r}")
+            for unwanted in ("修改任务 0", "新建计划 0", "新建工作要点 0"):
+                check(unwanted in counts_text, f"the preview should show {unwanted} (the plan and work point exist): {counts_text!r}")
+            preview_text = self.body_text(page)
+            check(all(t in preview_text for t in titles), "the preview does not list both new tasks")
+            self.shot(page, "task-sheet-preview")
+            confirm = page.locator("button[type=submit]", has_text=re.compile(r"^\s*确认导入"))
+            check(confirm.count() == 1, "the preview has no 确认导入 button")
+            log(f"  clicking {confirm.inner_text().strip()!r}")
+            with page.expect_navigation(wait_until="load"):
+                confirm.click()
+            check(not self.errorbox_text(page), f"确认导入 was refused: {self.errorbox_text(page)}")
+            notice = " ".join(page.locator(".notice").all_inner_texts()).strip()
+            log(f"  notice: {notice!r}")
+            check("已导入" in notice, f"no 已导入 notice after 确认导入 (notice {notice!r})")
+            check("新建任务2项" in notice, f"the notice does not say 新建任务2项: {notice!r}")
+            self.goto(page, f"/matrix?year={year}&q=" + urllib.parse.quote(f"（{stamp}）"))
+            shown = [t.strip() for t in page.locator(".tree table tbody tr td[data-label='任务'] a").all_inner_texts()]
+            log(f"  the matrix finds: {shown}")
+            check(sorted(shown) == sorted(titles), f"the matrix does not list the two imported tasks: {shown}")
+        finally:
+            context.close()
+
     def run_all(self) -> None:
         context, page = self.new_page(viewport={"width": 1280, "height": 900})
         try:
@@ -693,7 +1048,11 @@ class Suite:
                     self.login(page, "office")
                     self.test_matrix_expand_plan(page)
                 self.run("matrix_expand_plan", matrix_after_login)
-            self.run("battle_map", lambda: self.test_battle_map(page))
+            def battle_map():
+                if not self.selected("login_office_overview") and not self.selected("matrix_expand_plan"):
+                    self.login(page, "office")  # run on its own (--only): nobody logged in on this page yet
+                self.test_battle_map(page)
+            self.run("battle_map", battle_map)
         finally:
             context.close()
         self.run("wrong_password", self.test_wrong_password)
@@ -704,6 +1063,11 @@ class Suite:
         self.run("assessment", self.test_assessment)
         self.run("registry", self.test_registry)
         self.run("enterprise_services", self.test_enterprise_services)
+        self.run("phone_report_with_photo", self.test_phone_report_with_photo)
+        self.run("phone_order_feedback", self.test_phone_order_feedback)
+        self.run("cockpit", self.test_cockpit)
+        self.run("wall_display", self.test_wall_display)
+        self.run("task_sheet_import", self.test_task_sheet_import)
 
 
 # --------------------------------------------------------------------------------------------
@@ -715,15 +1079,24 @@ def main() -> int:
     ap.add_argument("--startup-timeout", type=float, default=60.0, help="seconds to wait for /login")
     ap.add_argument("--timeout", type=float, default=20.0, help="seconds per browser action")
     ap.add_argument("--headed", action="store_true", help="show the browser (needs a display)")
+    ap.add_argument("--only", help="comma-separated names of the tests to run (default: all): " + ", ".join(TEST_NAMES))
     args = ap.parse_args()
 
     if not args.binary and not args.base_url:
         ap.error("give the guatu binary's path, or --base-url")
+    only: set[str] | None = None
+    if args.only:
+        only = {n.strip() for n in args.only.split(",") if n.strip()}
+        unknown = sorted(only - set(TEST_NAMES))
+        if unknown:
+            ap.error(f"unknown test(s) {', '.join(unknown)}; the tests are {', '.join(TEST_NAMES)}")
+    names = [n for n in TEST_NAMES if only is None or n in only]
 
     OUT.mkdir(parents=True, exist_ok=True)
-    for pattern in ("e2e-*.png", "e2e-*.pdf"):
-        for old in OUT.glob(pattern):
-            old.unlink()
+    if only is None:  # a partial run keeps the other tests' screenshots
+        for pattern in ("e2e-*.png", "e2e-*.pdf"):
+            for old in OUT.glob(pattern):
+                old.unlink()
 
     server: Server | None = None
     passed: list[str] = []
@@ -760,23 +1133,23 @@ def main() -> int:
                 args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
             )
             try:
-                suite = Suite(browser, base_url, int(args.timeout * 1000))
+                suite = Suite(browser, base_url, int(args.timeout * 1000), only)
                 suite.run_all()
                 passed, failed = suite.passed, suite.failed
             finally:
                 browser.close()
     except KeyboardInterrupt:
         log("interrupted")
-        failed = failed or [(n, "interrupted") for n in TEST_NAMES if n not in passed]
+        failed = failed or [(n, "interrupted") for n in names if n not in passed]
     except SystemExit as e:
         log(f"stopped by signal ({e.code})")
-        failed = failed or [(n, "stopped") for n in TEST_NAMES if n not in passed]
+        failed = failed or [(n, "stopped") for n in names if n not in passed]
     except Exception as e:
         print(str(e), flush=True)
         if not isinstance(e, RuntimeError):
             traceback.print_exc(file=sys.stdout)
         log("setup failed; counting every test as failed")
-        failed = [(n, "setup failed") for n in TEST_NAMES if n not in passed]
+        failed = [(n, "setup failed") for n in names if n not in passed]
     finally:
         if server is not None:
             server.stop()

@@ -117,9 +117,17 @@ def main():
             r = run(binary, env2, "restore", "--from", folder)
             check("a damaged backup is refused and nothing is replaced", r.returncode != 0 and dump(os.path.join(restored, "guatu.sqlite")) == b, r.stderr.strip()[-200:])
 
-            # Tamper with one audit line behind the application's back.
+            # The application cannot change an audit line: the triggers refuse it.
             c = sqlite3.connect(db)
             victim = c.execute("SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 10").fetchone()[0]
+            try:
+                c.execute("UPDATE audit_log SET username = 'someone-else' WHERE id = ?", (victim,)); c.commit()
+                refused = ""
+            except sqlite3.DatabaseError as e:
+                refused = str(e)
+            check("the audit log is append-only: an UPDATE is refused", "审计日志只能追加" in refused, refused)
+            # Someone holding the file drops the triggers and edits a line behind the application's back.
+            c.execute("DROP TRIGGER audit_log_no_update"); c.execute("DROP TRIGGER audit_log_no_delete")
             c.execute("UPDATE audit_log SET username = 'someone-else' WHERE id = ?", (victim,)); c.commit(); c.close()
             r = run(binary, env, "audit", "verify")
             check("guatu audit verify names an edited audit line", r.returncode == 1 and f"第 {victim} 条" in r.stdout, r.stdout.strip()[-200:])

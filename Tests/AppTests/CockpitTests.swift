@@ -171,7 +171,7 @@ struct CockpitTests {
             _ = try await office.login("office")
             let whole = try await office.get("/cockpit")
             #expect(whole.status == .ok && whole.text.contains("领导驾驶舱 · 全区") && whole.text.contains("全区全部计划"))
-            #expect(Self.figure(whole.text, "分管计划") == 2 && Self.figure(whole.text, "任务") == zone.tasks)
+            #expect(Self.figure(whole.text, "计划") == 2 && Self.figure(whole.text, "任务") == zone.tasks)
             // Both leaders are offered in the chooser.
             #expect(whole.text.contains("<option value=\"\(f.leaderUserId)\">leader（副书记）</option>"))
             #expect(whole.text.contains("<option value=\"\(second.leaderId)\">王建国（副区长）</option>"))

@@ -11,6 +11,15 @@ import VaporTesting
 struct OperationsTests {
     struct IDRow: Decodable { let id: Int }
 
+    /// What someone with the database owner's rights (or the SQLite file) does before tampering: drop the triggers
+    /// that keep the application itself from changing the audit log.
+    static func dropAuditTriggers(_ sql: any SQLDatabase) async throws {
+        for t in ["audit_log_no_update", "audit_log_no_delete"] {
+            if sql.dialect.name == "postgresql" { try await sql.raw("DROP TRIGGER \(ident: t) ON audit_log").run() }
+            else { try await sql.raw("DROP TRIGGER \(ident: t)").run() }
+        }
+    }
+
     @Test("审计日志按园区逐条哈希成链：未改动时校验通过；改动或删除任何一条都被指出，其他园区不受牵连", arguments: TestDB.all)
     func auditChain(_ db: TestDB) async throws {
         try await withGuatu(db) { app in
@@ -31,6 +40,7 @@ struct OperationsTests {
 
             let ids = try await sql.raw("SELECT id FROM audit_log WHERE zone_id = \(bind: f.zoneId) ORDER BY id").all(decoding: IDRow.self).map(\.id)
             let edited = ids[3], deleted = ids[6], afterDeleted = ids[7]
+            try await Self.dropAuditTriggers(sql)
             try await sql.raw("UPDATE audit_log SET after_json = '{\"name\":\"改过的\"}' WHERE id = \(bind: edited)").run()
             try await sql.raw("DELETE FROM audit_log WHERE id = \(bind: deleted)").run()
             let found = try await app.store.verifyAudit()
@@ -53,10 +63,64 @@ struct OperationsTests {
                 .first(decoding: Full.self, keyDecodingStrategy: .convertFromSnakeCase))
             let forged = AuditChain.seal(.init(zoneId: f.zoneId, at: v.at, userId: v.userId, username: v.username, action: v.action, entity: v.entityType,
                                                entityId: v.entityId, before: v.beforeJson, after: "{\"forged\":true}"), previous: victim.prevHash)
+            try await Self.dropAuditTriggers(sql)
             try await sql.raw("UPDATE audit_log SET after_json = '{\"forged\":true}', hash = \(bind: forged) WHERE id = \(bind: victim.id)").run()
             let found = try await app.store.verifyAudit()
             #expect(found.problems.map(\.id) == [rows[3].id])
             #expect(found.problems.first?.fault == .broken)
+        }
+    }
+
+    @Test("应用的数据库账号不能修改或删除审计记录：UPDATE、DELETE都被拒绝，记录原样", arguments: TestDB.all)
+    func auditAppendOnly(_ db: TestDB) async throws {
+        try await withGuatu(db) { app in
+            let f = try await Fixture.make(app)
+            let sql = app.db as! any SQLDatabase
+            let id = try #require(try await sql.raw("SELECT MIN(id) AS id FROM audit_log WHERE zone_id = \(bind: f.zoneId)").first(decoding: IDRow.self)).id
+            struct U: Decodable { let username: String }
+            let before = try #require(try await sql.raw("SELECT username FROM audit_log WHERE id = \(bind: id)").first(decoding: U.self)).username
+            await #expect(throws: (any Error).self) { try await sql.raw("UPDATE audit_log SET username = 'someone-else' WHERE id = \(bind: id)").run() }
+            await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM audit_log WHERE id = \(bind: id)").run() }
+            let after = try await sql.raw("SELECT username FROM audit_log WHERE id = \(bind: id)").first(decoding: U.self)
+            #expect(after?.username == before)
+            #expect(try await app.store.verifyAudit().ok)
+        }
+    }
+
+    @Test("记下的链头：截掉链尾或整条链重新计算，单看哈希链发现不了，对照记下的链头就能指出", arguments: TestDB.all)
+    func knownHeads(_ db: TestDB) async throws {
+        try await withGuatu(db) { app in
+            let f = try await Fixture.make(app)
+            let sql = app.db as! any SQLDatabase
+            let v = try await app.store.verifyAudit()
+            let head = try #require(v.heads[f.zoneId])
+            let known = [Store.AuditHead(chain: f.zoneId, id: head.id, hash: head.hash)]
+            #expect(try await app.store.verifyAudit(knownHeads: known).ok)
+            // The head's hash written down wrong (or the chain recomputed since): named.
+            let wrong = [Store.AuditHead(chain: f.zoneId, id: head.id, hash: String(repeating: "0", count: 64))]
+            #expect(try await app.store.verifyAudit(knownHeads: wrong).problems.map(\.fault) == [.headChanged])
+            // The tail cut off by someone who dropped the triggers: the chain itself still looks whole.
+            try await Self.dropAuditTriggers(sql)
+            try await sql.raw("DELETE FROM audit_log WHERE id = \(bind: head.id)").run()
+            #expect(try await app.store.verifyAudit().ok)
+            let found = try await app.store.verifyAudit(knownHeads: known)
+            #expect(found.problems.map(\.id) == [head.id])
+            #expect(found.problems.map(\.fault) == [.headMissing])
+        }
+    }
+
+    @Test("几个实例同时要求“立即运行”同一任务：只排上一次", arguments: TestDB.all)
+    func queueOnceUnderRace(_ db: TestDB) async throws {
+        try await withGuatu(db) { app in
+            let store = app.store
+            let queued = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for i in 0..<8 { group.addTask { try await store.queueJob("reminders", requestedBy: "实例\(i)") } }
+                var n = 0
+                for try await ok in group where ok { n += 1 }
+                return n
+            }
+            #expect(queued == 1)
+            #expect(try await store.jobRuns(job: "reminders").filter { $0.status == .queued }.count == 1)
         }
     }
 

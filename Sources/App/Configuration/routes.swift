@@ -36,6 +36,7 @@ func routes(_ app: Application) throws {
     EnterpriseImportController.register(r)
     TaskSheetController.register(r)
     CockpitController.register(r)
+    ReportExport.register(r)
     CoverageController.register(r)
     IncubationController.register(r)
     ProjectController.register(r)

@@ -2,7 +2,7 @@ import Foundation
 
 /// A date as offices type it in a task sheet (完成时限, 计划开始), read as the day it means:
 ///
-/// - `2026-06-30`, `2026/6/30`, `2026.6.30`, `2026-6-30` (a date cell is read as ISO);
+/// - `2026-06-30`, `2026/6/30`, `2026.6.30`, `2026-6-30` (a date cell is read as ISO); `2026.6`, `2026-06` (the month's last day);
 /// - `2026年6月30日`, `6月30日`, `6月30日前` (the year from the sheet when left out);
 /// - `6月底`, `2026年6月末`, `6月底前` (the last day of the month), `6月上旬` / `中旬` / `下旬` (the 10th, 20th, last);
 /// - `年底`, `年内`, `全年` (31 December), `一季度末`, `第二季度`, `二季度前` (the quarter's last day), `上半年` (30 June);
@@ -32,12 +32,17 @@ public enum SheetDate {
         return chinese(s, year: year)
     }
 
-    /// `2026/6/30`, `2026.6.30`, `2026-6-30`.
+    /// `2026/6/30`, `2026.6.30`, `2026-6-30`; a month alone (`2026.6`, `2026-06`) means its last day.
     static func numeric(_ s: String) -> Day? {
         for sep in ["/", ".", "-"] where s.contains(sep) {
             let parts = s.split(separator: Character(sep), omittingEmptySubsequences: false)
-            guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
-                  parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
+                  parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+            if parts.count == 2 {
+                guard (1...12).contains(m), (1900...2999).contains(y) else { return nil }
+                return Day(year: y, month: m, day: Day.daysIn(month: m, year: y))
+            }
+            guard let d = Int(parts[2]) else { return nil }
             return Day(year: y, month: m, day: d)
         }
         return nil

@@ -97,7 +97,11 @@ extension Store {
 
     /// What `guatu audit verify` found.
     public struct AuditVerification: Sendable {
-        public enum Fault: String, Sendable { case edited = "内容被改动", broken = "链接断开（前一条被删除、插入或改动）", unsealed = "未封存" }
+        public enum Fault: String, Sendable {
+            case edited = "内容被改动", broken = "链接断开（前一条被删除、插入或改动）", unsealed = "未封存"
+            case headMissing = "此前记下的链头已不存在（链尾被截断或整条链被重写）"
+            case headChanged = "此前记下的链头哈希已变（整条链被重新计算）"
+        }
         public struct Problem: Sendable { public let id: Int; public let zoneId: Int?; public let fault: Fault }
         public var checked = 0
         public var problems: [Problem] = []
@@ -106,9 +110,21 @@ extension Store {
         public var ok: Bool { problems.isEmpty }
     }
 
-    /// Walks every chain in id order, recomputing each hash.
-    public func verifyAudit(limitProblems: Int = 1000) async throws -> AuditVerification {
+    /// A chain head written down earlier (`guatu audit heads`), kept where the database's owner cannot change it.
+    public struct AuditHead: Codable, Sendable, Equatable {
+        /// The zone's id, 0 for the lines of no zone.
+        public let chain: Int
+        public let id: Int
+        public let hash: String
+        public init(chain: Int, id: Int, hash: String) { self.chain = chain; self.id = id; self.hash = hash }
+    }
+
+    /// Walks every chain in id order, recomputing each hash; then checks that each head in `knownHeads` is still in
+    /// its chain with the same hash (a recomputed chain or a cut-off tail is otherwise invisible).
+    public func verifyAudit(limitProblems: Int = 1000, knownHeads: [AuditHead] = []) async throws -> AuditVerification {
         var v = AuditVerification()
+        let wanted = Set(knownHeads.map(\.id))
+        var seen: [Int: (chain: Int, hash: String?)] = [:]
         var expected: [Int: String] = [:]
         var last = 0
         while true {
@@ -132,7 +148,12 @@ extension Store {
                 }
                 if let fault, v.problems.count < limitProblems { v.problems.append(.init(id: r.id, zoneId: r.zoneId, fault: fault)) }
                 v.heads[key] = (r.id, expected[key] ?? "")
+                if wanted.contains(r.id) { seen[r.id] = (key, r.hash) }
             }
+        }
+        for h in knownHeads where v.problems.count < limitProblems {
+            guard let s = seen[h.id], s.chain == h.chain else { v.problems.append(.init(id: h.id, zoneId: h.chain == 0 ? nil : h.chain, fault: .headMissing)); continue }
+            if s.hash != h.hash { v.problems.append(.init(id: h.id, zoneId: h.chain == 0 ? nil : h.chain, fault: .headChanged)) }
         }
         return v
     }

@@ -80,15 +80,13 @@ extension Store {
     /// One queued run per job at a time: asking twice does not run it twice.
     @discardableResult
     public func queueJob(_ job: String, requestedBy: String, now: Date = Date()) async throws -> Bool {
+        // The unique index on queued runs (job_runs_one_queued) makes a second request, from any instance, a no-op.
         try await write { tx in
-            struct N: Decodable { let n: Int }
-            let waiting = try await tx.raw("SELECT COUNT(*) AS n FROM job_runs WHERE job = \(bind: job) AND status = 'queued'").row(N.self)?.n ?? 0
-            guard waiting == 0 else { return false }
             try await tx.raw("""
                 INSERT INTO job_runs (job, slot, status, owner, attempts, requested_by, created_at, summary, error)
                 VALUES (\(bind: job), \(bind: "manual:" + UUID().uuidString), 'queued', '', 0, \(bind: requestedBy), \(bind: Store.timestamp(now)), '', '')
-                """).run()
-            return true
+                ON CONFLICT DO NOTHING RETURNING id
+                """).first() != nil
         }
     }
 

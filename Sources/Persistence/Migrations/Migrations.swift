@@ -45,6 +45,7 @@ public enum GuatuMigrations {
         CreateJobRuns(),
         CreateRateCounters(),
         AddPasswordAge(),
+        AppendOnlyAuditLog(),
     ]
 }
 

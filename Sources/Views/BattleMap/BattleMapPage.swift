@@ -105,7 +105,8 @@ public struct BattleMapPage: Sendable {
                     .a(.href(SiteURL.battleMap.with(items.filter { $0.0 != "zoom" } + [("zoom", z == .year ? nil : z.raw)])), .class(z == zoom ? "on" : ""), .text(z.chineseName))
                 },
                 .a(.href(SiteURL.battleMap.with(items + [("print", "a3")])), .text("打印（A3横版）")),
-                .a(.href(SiteURL.battleMap.with(items + [("print", "a0")])), .text("上墙（A0）"))),
+                .a(.href(SiteURL.battleMap.with(items + [("print", "a0")])), .text("上墙（A0）")),
+                .a(.href(SiteURL.matrixExcel.with(items.filter { ["year", "plan", "unit"].contains($0.0) })), .text("导出Excel"))),
             .unwrap(foldedNote) { .p(.class("meta"), .text($0)) },
             .div(.class("legend"), .forEach([Light.done, .doneLate, .green, .yellow, .red, .overdue, .notStarted]) { l in
                 .group(.span(.class("swatch"), .style("background:\(Self.color(l))")), .text(" \(l.chineseName)　"))

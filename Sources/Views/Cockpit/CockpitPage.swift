@@ -68,7 +68,7 @@ public struct CockpitPage: Sendable {
         let c = cockpit
         let overdue = c.total.count(.overdue), red = c.total.count(.red)
         let items: [Node<HTML.BodyContext>] = [
-            kpi("分管计划", "\(c.plans.count)", SiteURL.matrix.with([("year", String(year))])),
+            kpi(leaderId == nil ? "计划" : "分管计划", "\(c.plans.count)", matrix([])),
             kpi("任务", "\(c.total.total)", matrix([])),
             kpi("完成率", String(format: "%.1f%%", c.total.percentDone), matrix([])),
             kpi("按期率", String(format: "%.1f%%", c.onTimeRate * 100), matrix([("light", Light.overdue.rawValue)])),

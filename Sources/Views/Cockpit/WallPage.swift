@@ -17,7 +17,7 @@ public struct WallPage: Sendable {
     public var offTrackIndicators: Int
     public var overdueOrders: Int
     public static let refreshSeconds = 60
-    public static let shownAlarms = 12
+    public static let shownAlarms = 9
 
     public init(zoneName: String, year: Int, today: Day, time: String, cockpit: Cockpit, names: Names, offTrackIndicators: Int, overdueOrders: Int) {
         self.zoneName = zoneName; self.year = year; self.today = today; self.time = time; self.cockpit = cockpit; self.names = names

@@ -99,6 +99,7 @@ public enum SiteURL: Sendable, Equatable {
     case taskSheetTemplate
     case matrixExcel
     case cockpit
+    case reportsExcel
     case wall
     case enterprisePipeline
     case enterpriseCoverage
@@ -267,6 +268,7 @@ public enum SiteURL: Sendable, Equatable {
         case .taskSheetTemplate: return "/tasks/import-template.xlsx"
         case .matrixExcel: return "/matrix.xlsx"
         case .cockpit: return "/cockpit"
+        case .reportsExcel: return "/reports.xlsx"
         case .wall: return "/wall"
         case .enterprisePipeline: return "/enterprises/pipeline"
         case .enterpriseCoverage: return "/enterprises/coverage"

@@ -22,6 +22,7 @@ public struct ReviewPage: Sendable {
     public func render(_ ctx: PageContext) -> String {
         Layout.render(title: "审核交账", context: ctx, body: .group(
             .h1("审核交账（\(items.count)份待审）"),
+            .p(.a(.href(SiteURL.reportsExcel.path), .text("导出本期交账情况（Excel：每项任务交了没有、写了什么）"))),
             .unwrap(error) { .p(.class("errorbox"), .text($0)) },
             items.isEmpty ? .p(.class("meta"), .text("没有待审核的报告。")) : .div(.class("cards"), .forEach(items) { i in
                 .div(.class("card"),
