@@ -15,7 +15,7 @@ enum SheetUpload {
         }
         guard lower.hasSuffix(".xlsx") else { throw ImportRejected([ImportRowError(line: 1, column: "文件", "请上传 .xlsx 或 .csv 文件（收到的是“\(filename)”）")]) }
         let sheets = try XLSXReader.read(data)
-        guard let sheet = sheets.first(where: { s in s.rows.prefix(20).contains { r in r.cells.values.contains { headers.contains($0.text.trimmingCharacters(in: .whitespaces)) } } }) ?? sheets.first else {
+        guard let sheet = sheets.first(where: { s in s.rows.prefix(20).contains { r in r.cells.values.contains { headers.contains(SheetText.header($0.text)) } } }) ?? sheets.first else {
             throw ImportRejected([ImportRowError(line: 1, column: "文件", "工作簿中没有工作表")])
         }
         let filled = sheet.filledMerges()

@@ -78,6 +78,8 @@ public enum TaskSheetImport {
         let leaderByName: [String: [UserAccount]]
         let planByName: [String: Plan]
         let taskById: [Int: TaskItem]
+        /// The year's tasks by work point and title, as rows without 任务编号 are matched.
+        let tasksByPlace: [String: [TaskItem]]
 
         init(ctx: TaskSheetContext) {
             self.ctx = ctx
@@ -93,6 +95,7 @@ public enum TaskSheetImport {
             for p in ctx.plans { plans[normalized(p.name)] = p; plans[unnumbered(p.name)] = plans[unnumbered(p.name)] ?? p }
             planByName = plans
             taskById = Dictionary(ctx.tasks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            tasksByPlace = Dictionary(grouping: ctx.tasks, by: { "\($0.workPointId)|\(normalized($0.title))" })
         }
 
         /// One row as read in the first pass.
@@ -220,7 +223,7 @@ public enum TaskSheetImport {
                         fail(r.line, .id, "任务编号应为数字，填写的是“\(idText)”")
                     }
                 } else if case .existing(let wid)? = wpRef {
-                    let same = ctx.tasks.filter { $0.workPointId == wid && normalized($0.title) == normalized(title) }
+                    let same = tasksByPlace["\(wid)|\(normalized(title))"] ?? []
                     if same.count > 1 {
                         fail(r.line, .title, "该工作要点下有\(same.count)个同名任务（编号\(same.map { "#\($0.id)" }.joined(separator: "、"))），请填写任务编号")
                     } else if let t = same.first {
