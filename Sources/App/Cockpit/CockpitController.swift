@@ -71,16 +71,21 @@ enum CockpitController {
         } else {
             leaderId = actor.roles.contains(.leader) && leaders.contains(where: { $0.id == actor.userId }) ? actor.userId : nil
         }
-        let f = try await figures(req, actor, year: year, leaderId: leaderId)
-        let orderLines = f.orders.map { o in
-            CockpitPage.OrderLine(id: o.id, unit: ref.names.unit(o.receivingUnitId), task: o.taskId.flatMap { f.titles[$0] } ?? "", status: o.status.chineseName,
-                                  replyDue: o.replyDue?.iso ?? "—", overdue: o.replyDue.map { $0 < req.today } ?? false)
+        // The page's content is the same for everyone with the same rights until the zone's data changes.
+        let canOrder = actor.can(.editMatrix)
+        let content = try await req.cached(actor, "cockpitpage|\(year)|\(leaderId ?? 0)|\(req.today.iso)|\(canOrder)") {
+            let f = try await figures(req, actor, year: year, leaderId: leaderId)
+            let orderLines = f.orders.map { o in
+                CockpitPage.OrderLine(id: o.id, unit: ref.names.unit(o.receivingUnitId), task: o.taskId.flatMap { f.titles[$0] } ?? "", status: o.status.chineseName,
+                                      replyDue: o.replyDue?.iso ?? "—", overdue: o.replyDue.map { $0 < req.today } ?? false)
+            }
+            var page = CockpitPage(year: year, today: req.today, leaderName: leaderId.map { ref.names.person($0) }, leaderId: leaderId,
+                                   leaders: leaders.map { ($0.id, ref.names.person($0.id)) }, cockpit: f.cockpit, names: ref.names,
+                                   orders: orderLines, indicators: f.indicators, canOrder: canOrder)
+            page.titles = f.titles
+            return PageCache.render(page.body)
         }
-        var page = CockpitPage(year: year, today: req.today, leaderName: leaderId.map { ref.names.person($0) }, leaderId: leaderId,
-                               leaders: leaders.map { ($0.id, ref.names.person($0.id)) }, cockpit: f.cockpit, names: ref.names,
-                               orders: orderLines, indicators: f.indicators, canOrder: actor.can(.editMatrix))
-        page.titles = f.titles
-        return req.html(page.render(req.pageContext(current: .cockpit)))
+        return req.html(PageCache.page(title: "领导驾驶舱", content: content, context: req.pageContext(current: .cockpit)))
     }
 
     @Sendable static func wall(_ req: Request) async throws -> Response {
@@ -88,11 +93,15 @@ enum CockpitController {
         let year = try await req.yearInView(actor)
         let ref = try await req.matrixReference(actor, year: year)
         let f = try await figures(req, actor, year: year, leaderId: nil)
-        var page = WallPage(zoneName: req.pageContext(current: .cockpit).zoneName, year: year, today: req.today, time: clock(),
-                            cockpit: f.cockpit, names: ref.names, offTrackIndicators: f.indicators.count,
-                            overdueOrders: f.orders.filter { $0.replyDue.map { $0 < req.today } ?? false }.count)
-        page.titles = f.titles
-        return req.html(page.render())
+        // Rendered once a minute at most: the page shows the time of its rendering and reloads every minute.
+        let html = try await req.cached(actor, "wall|\(year)|\(req.today.iso)|\(clock())") {
+            var page = WallPage(zoneName: req.pageContext(current: .cockpit).zoneName, year: year, today: req.today, time: clock(),
+                                cockpit: f.cockpit, names: ref.names, offTrackIndicators: f.indicators.count,
+                                overdueOrders: f.orders.filter { $0.replyDue.map { $0 < req.today } ?? false }.count)
+            page.titles = f.titles
+            return page.render()
+        }
+        return req.html(html)
     }
 
     /// The time of day in Beijing, "HH:mm".

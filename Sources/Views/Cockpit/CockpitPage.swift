@@ -110,14 +110,20 @@ public struct CockpitPage: Sendable {
         return .group(.h2(.text("红灯任务及原因（\(alarms.count)项）")), table, more)
     }
 
+    /// The orders shown: past their reply day first, then by reply day; the rest are one click away on 督办.
+    public static let shownOrders = 30
+
     func ordersSection() -> Node<HTML.BodyContext> {
+        let shown = orders.sorted { a, b in (a.overdue ? 0 : 1, a.replyDue, a.id) < (b.overdue ? 0 : 1, b.replyDue, b.id) }.prefix(Self.shownOrders)
+        let more: Node<HTML.BodyContext> = orders.count > Self.shownOrders
+            ? .p(.class("meta"), .a(.href(SiteURL.supervision.path), .text("另有\(orders.count - Self.shownOrders)件，到督办查看全部"))) : .empty
         let table: Node<HTML.BodyContext> = orders.isEmpty ? .p(.class("meta"), .text("没有在办的督办单。")) : .div(.class("scroll"), .table(
             .thead(.tr(.th("督办单"), .th("承办单位"), .th("任务"), .th("状态"), .th("答复期限"))),
-            .tbody(.forEach(orders) { o in
+            .tbody(.forEach(Array(shown)) { o in
                 let due: Node<HTML.BodyContext> = o.overdue ? .span(.class("light red"), .text(o.replyDue + " 已超期")) : .text(o.replyDue)
                 return .tr(.td(.a(.href(SiteURL.order(o.id).path), .text("督字第\(o.id)号"))), .td(.text(o.unit)), .td(.text(o.task)), .td(.text(o.status)), .td(due))
             })))
-        return .group(.h2(.text("在办督办单（\(orders.count)件）")), table)
+        return .group(.h2(.text("在办督办单（\(orders.count)件）")), table, more)
     }
 
     func indicatorsSection() -> Node<HTML.BodyContext> {
