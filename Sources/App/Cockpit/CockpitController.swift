@@ -24,7 +24,7 @@ enum CockpitController {
         try await req.cached(actor, "cockpit|\(year)|\(leaderId ?? 0)|\(req.today.iso)") {
             let ref = try await req.matrixReference(actor, year: year)
             let plans = leaderId.map { id in ref.plans.filter { $0.leaderId == id } } ?? ref.plans
-            async let tasksQ = req.store.tasksForProgress(zoneId: actor.zoneId, year: year)
+            async let tasksQ = req.progressTasks(actor, year: year)
             async let ordersQ = req.store.orders(zoneId: actor.zoneId, OrderFilter(open: true, limit: 100_000))
             let (tasks, orders) = try await (tasksQ, ordersQ)
             let cockpit = Cockpit(plans: plans, tasks: tasks, openOrders: orders.map { .init(id: $0.id, taskId: $0.taskId, unitId: $0.receivingUnitId) },

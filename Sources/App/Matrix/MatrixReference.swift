@@ -36,7 +36,7 @@ struct MatrixReference: Sendable {
         }
     }
 
-    static func load(_ req: Request, zoneId: Int, year: Int) async throws -> MatrixReference {
+    static func load(_ req: Request, zoneId: Int, year: Int, progressTasks: @escaping @Sendable () async throws -> [TaskItem]) async throws -> MatrixReference {
         let store = req.store
         async let yearsQ = store.years(zoneId: zoneId)
         async let plansQ = store.plans(zoneId: zoneId, year: year)
@@ -44,7 +44,7 @@ struct MatrixReference: Sendable {
         async let unitsQ = store.units(zoneId: zoneId, includeArchived: true)
         async let usersQ = store.users(zoneId: zoneId, includeArchived: true)
         async let targetsQ = store.targets(zoneId: zoneId, year: year)
-        async let tasksQ = store.tasksForProgress(zoneId: zoneId, year: year)
+        async let tasksQ = progressTasks()
         let (years, plans, wps, units, users, targets, tasks) = try await (yearsQ, plansQ, wpsQ, unitsQ, usersQ, targetsQ, tasksQ)
         let planIds = Set(plans.map(\.id))
         let leaderIds = Set(plans.compactMap(\.leaderId))
@@ -113,7 +113,15 @@ extension Request {
 
     /// The matrix reference of a year, from the cache when the zone has not changed since.
     func matrixReference(_ actor: Actor, year: Int) async throws -> MatrixReference {
-        try await cached(actor, "matrix|\(year)|\(today.iso)") { try await MatrixReference.load(self, zoneId: actor.zoneId, year: year) }
+        try await cached(actor, "matrix|\(year)|\(today.iso)") {
+            try await MatrixReference.load(self, zoneId: actor.zoneId, year: year) { try await self.progressTasks(actor, year: year) }
+        }
+    }
+
+    /// The year's live tasks as lights and progress need them (`Store.tasksForProgress`), read once per zone data version
+    /// for the matrix reference and the cockpit.
+    func progressTasks(_ actor: Actor, year: Int) async throws -> [TaskItem] {
+        try await cached(actor, "progresstasks|\(year)") { [store] in try await store.tasksForProgress(zoneId: actor.zoneId, year: year) }
     }
 
     /// How many tasks match a filter: a scan of the zone, so kept until the zone changes.

@@ -62,18 +62,17 @@ public struct Cockpit: Sendable {
         self.plans = plans.map { p in
             let ts = byPlan[p.id] ?? []
             return PlanLine(plan: p, progress: ProgressSummary(tasks: ts, today: today, calendar: calendar, rules: rules),
-                            lagging: ts.filter { [.red, .overdue].contains(lights[$0.id]) }.count, openOrders: ordersByPlan[p.id]?.count ?? 0)
+                            lagging: ts.filter { let l = lights[$0.id]; return l == .red || l == .overdue }.count, openOrders: ordersByPlan[p.id]?.count ?? 0)
         }
         self.total = ProgressSummary(tasks: mine, today: today, calendar: calendar, rules: rules)
-        self.alarms = mine.compactMap { t -> Alarm? in
+        let found = mine.compactMap { t -> Alarm? in
             guard let l = lights[t.id], l == .red || l == .overdue else { return nil }
             let (reason, severity) = LightReason.explain(t, light: l, today: today, calendar: calendar)
             return Alarm(task: t, light: l, reason: reason, severity: severity, openOrderId: orderOfTask[t.id])
-        }.sorted { a, b in
-            if (a.light == .overdue) != (b.light == .overdue) { return a.light == .overdue }
-            if a.severity != b.severity { return a.severity > b.severity }
-            return a.task.id < b.task.id
         }
+        // Overdue first, then the most severe, then by id; sorted by small keys rather than moving the tasks around.
+        let keys = found.map { ($0.light == .overdue ? 0 : 1, -$0.severity, $0.task.id) }
+        self.alarms = found.indices.sorted { keys[$0] < keys[$1] }.map { found[$0] }
         var units: [Int: (tasks: Int, overdue: Int, red: Int, yellow: Int)] = [:]
         for t in mine {
             var u = units[t.ownerUnitId] ?? (0, 0, 0, 0)

@@ -225,24 +225,28 @@ extension Store {
 }
 
 extension Store {
-    struct LightRow: Decodable {
-        let id: Int; let planId: Int; let workPointId: Int; let ownerUnitId: Int; let kind: String; let weight: Double
-        let plannedStart: String; let deadline: String; let percentDone: Int; let status: String; let doneOn: String?
-    }
-
     /// Just what lights and progress need, for every live task of a year: the lean read behind the
-    /// overview and the plan summaries (no texts, no links).
+    /// overview, the plan summaries and the cockpit (no texts, no links). Read column by column: the Codable path
+    /// spent more time on keys than SQLite on the query for a year of 20,000 tasks.
     public func tasksForProgress(zoneId: Int, year: Int) async throws -> [TaskItem] {
         let rows = try await sql.raw("""
-            SELECT t.id, t.plan_id, t.work_point_id, t.owner_unit_id, t.kind, t.weight, t.planned_start, t.deadline, t.percent_done, t.status, t.done_on
+            SELECT t.id, t.plan_id, t.work_point_id, t.owner_unit_id, t.kind, t.weight, t.planned_start, t.deadline, t.duration_days,
+              t.percent_done, t.status, t.done_on
             FROM tasks t JOIN plans p ON p.id = t.plan_id JOIN work_points w ON w.id = t.work_point_id
             WHERE t.zone_id = \(bind: zoneId) AND p.year = \(bind: year) AND t.archived_at IS NULL AND p.archived_at IS NULL AND w.archived_at IS NULL
-            """).rows(LightRow.self)
-        return rows.map { r in
-            TaskItem(id: r.id, planId: r.planId, workPointId: r.workPointId, seq: 0, kind: TaskItem.Kind(rawValue: r.kind) ?? .task, title: "",
-                     ownerUnitId: r.ownerUnitId, coUnitIds: [], responsiblePerson: "", deliverable: "", acceptanceStandard: "", weight: r.weight,
-                     plannedStart: .stored(r.plannedStart), deadline: .stored(r.deadline), durationDays: 0, predecessorIds: [],
-                     percentDone: r.percentDone, status: TaskItem.Status(rawValue: r.status) ?? .notStarted, doneOn: r.doneOn.flatMap(Day.init(iso:)))
+            """).all()
+        return try rows.map { r in
+            TaskItem(id: try r.decode(column: "id", as: Int.self), planId: try r.decode(column: "plan_id", as: Int.self),
+                     workPointId: try r.decode(column: "work_point_id", as: Int.self), seq: 0,
+                     kind: TaskItem.Kind(rawValue: try r.decode(column: "kind", as: String.self)) ?? .task, title: "",
+                     ownerUnitId: try r.decode(column: "owner_unit_id", as: Int.self), coUnitIds: [], responsiblePerson: "", deliverable: "",
+                     acceptanceStandard: "", weight: try r.decode(column: "weight", as: Double.self),
+                     plannedStart: .stored(try r.decode(column: "planned_start", as: String.self)),
+                     deadline: .stored(try r.decode(column: "deadline", as: String.self)),
+                     durationDays: try r.decode(column: "duration_days", as: Int.self), predecessorIds: [],
+                     percentDone: try r.decode(column: "percent_done", as: Int.self),
+                     status: TaskItem.Status(rawValue: try r.decode(column: "status", as: String.self)) ?? .notStarted,
+                     doneOn: try r.decode(column: "done_on", as: String?.self).flatMap(Day.init(iso:)))
         }
     }
 }
