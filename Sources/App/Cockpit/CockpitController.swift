@@ -47,7 +47,7 @@ enum CockpitController {
             let indicators = try await req.store.indicators(zoneId: actor.zoneId).filter { !$0.archived }
             return try await IndicatorController.views(req, actor, indicators, year: year).compactMap { v -> OffTrack? in
                 guard let p = v.latest, let light = p.light, light == .red || light == .yellow else { return nil }
-                func number(_ x: Double?) -> String { x.map { $0 == $0.rounded() && abs($0) < 1e12 ? String(Int($0)) : String(format: "%.2f", $0) } ?? "—" }
+                func number(_ x: Double?) -> String { x.map(IndicatorYearView.number) ?? "—" }
                 return OffTrack(ownerUnitId: v.indicator.ownerUnitId,
                                 line: .init(id: v.indicator.id, name: v.indicator.name, owner: v.ownerName, period: IndicatorPeriods.label(p.key),
                                             target: number(p.target.isNaN ? nil : p.target) + v.indicator.unit, actual: number(p.actual) + v.indicator.unit, light: light))
@@ -105,8 +105,5 @@ enum CockpitController {
     }
 
     /// The time of day in Beijing, "HH:mm".
-    static func clock(_ now: Date = Date()) -> String {
-        let seconds = (Int(now.timeIntervalSince1970) + 8 * 3600) % 86_400
-        return String(format: "%02d:%02d", seconds / 3600, seconds % 3600 / 60)
-    }
+    static func clock() -> String { String(UI.beijingTime(Store.timestamp()).suffix(5)) }
 }

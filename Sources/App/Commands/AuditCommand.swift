@@ -29,6 +29,7 @@ struct AuditCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let store = context.application.store
+        let zones = Dictionary(uniqueKeysWithValues: try await store.zones().map { ($0.id, $0.code) })
         switch signature.action {
         case "verify":
             var known: [Store.AuditHead] = []
@@ -40,7 +41,6 @@ struct AuditCommand: AsyncCommand {
                 }
             }
             let v = try await store.verifyAudit(knownHeads: known)
-            let zones = Dictionary(uniqueKeysWithValues: try await store.zones().map { ($0.id, $0.code) })
             context.console.print("已核对审计记录 \(v.checked) 条，链 \(v.heads.count) 条" + (known.isEmpty ? "。" : "，此前记下的链头 \(known.count) 个。"))
             for (key, head) in v.heads.sorted(by: { $0.key < $1.key }) {
                 context.console.print("  \(key == 0 ? "（无园区）" : zones[key] ?? "园区\(key)")：最后一条 #\(head.id)，哈希 \(head.hash)")
@@ -52,7 +52,6 @@ struct AuditCommand: AsyncCommand {
             context.console.print("审计日志完整，未发现改动 (audit chain intact).")
         case "heads":
             let v = try await store.verifyAudit()
-            let zones = Dictionary(uniqueKeysWithValues: try await store.zones().map { ($0.id, $0.code) })
             let now = Store.timestamp()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -7,9 +7,9 @@ public struct Cockpit: Sendable {
     public struct PlanLine: Sendable {
         public let plan: Plan
         public let progress: ProgressSummary
-        /// Red and overdue tasks.
-        public let lagging: Int
         public let openOrders: Int
+        /// Red and overdue tasks.
+        public var lagging: Int { progress.count(.red) + progress.count(.overdue) }
     }
     /// A red or overdue task and why, in words.
     public struct Alarm: Sendable {
@@ -61,8 +61,7 @@ public struct Cockpit: Sendable {
         let ordersByPlan = Dictionary(grouping: orders.compactMap { o in o.taskId.flatMap { planOfTask[$0] } }, by: { $0 })
         self.plans = plans.map { p in
             let ts = byPlan[p.id] ?? []
-            return PlanLine(plan: p, progress: ProgressSummary(tasks: ts, today: today, calendar: calendar, rules: rules),
-                            lagging: ts.filter { let l = lights[$0.id]; return l == .red || l == .overdue }.count, openOrders: ordersByPlan[p.id]?.count ?? 0)
+            return PlanLine(plan: p, progress: ProgressSummary(tasks: ts, today: today, calendar: calendar, rules: rules), openOrders: ordersByPlan[p.id]?.count ?? 0)
         }
         self.total = ProgressSummary(tasks: mine, today: today, calendar: calendar, rules: rules)
         let found = mine.compactMap { t -> Alarm? in
@@ -106,9 +105,7 @@ public enum LightReason {
                 let left = calendar.workdays(from: today, to: t.deadline)
                 return ("节点将于\(t.deadline.iso)到期，还剩\(left)个工作日，尚未完成", 0)
             }
-            let total = max(1, calendar.workdays(from: t.plannedStart, to: t.deadline))
-            let elapsed = calendar.workdays(from: t.plannedStart, to: today)
-            let expected = min(100, elapsed * 100 / total)
+            let (total, elapsed, expected) = Light.schedule(t, today: today, calendar: calendar)
             if t.percentDone == 0 && t.status == .notStarted {
                 return ("已用去\(elapsed)/\(total)个工作日，应完成约\(expected)%，尚未开始", expected)
             }

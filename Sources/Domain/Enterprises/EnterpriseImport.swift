@@ -59,8 +59,7 @@ public enum EnterpriseImport {
             let unitName = cell("unit")
             if !unitName.isEmpty {
                 if let u = unitByName[unitName] { d.servingUnitId = u.id } else {
-                    let near = units.min { SheetText.distance(Array(unitName), Array($0.name)) < SheetText.distance(Array(unitName), Array($1.name)) }
-                    rowErrors.append(ImportRowError(line: r.line, column: "包联单位", "没有名为“\(unitName)”的单位" + (near.map { "，是否为“\($0.name)”？" } ?? "")))
+                    rowErrors.append(ImportRowError(line: r.line, column: "包联单位", OrgUnit.unknownMessage(unitName, units: units)))
                 }
             }
             do { _ = try d.validated(today: today) } catch let e as ValidationError {

@@ -50,13 +50,18 @@ public enum Light: String, Codable, Sendable, CaseIterable {
             let latestStart = calendar.add(-(task.durationDays - 1), workdaysTo: calendar.workday(onOrBefore: task.deadline))
             if today > latestStart { return .yellow }
         }
-        let total = max(1, calendar.workdays(from: task.plannedStart, to: task.deadline))
-        let elapsed = calendar.workdays(from: task.plannedStart, to: today)
-        let expected = min(100, elapsed * 100 / total)
-        let gap = expected - task.percentDone
+        let gap = schedule(task, today: today, calendar: calendar).expected - task.percentDone
         if gap > redGap { return .red }
         if gap > yellowGap { return .yellow }
         return .green
+    }
+
+    /// Where a task should be by `today`: working days from its start to its deadline, those elapsed, and the percent
+    /// done they call for. The light compares this with the percent done; `LightReason` says it in words.
+    public static func schedule(_ task: TaskItem, today: Day, calendar: WorkCalendar) -> (total: Int, elapsed: Int, expected: Int) {
+        let total = max(1, calendar.workdays(from: task.plannedStart, to: task.deadline))
+        let elapsed = calendar.workdays(from: task.plannedStart, to: today)
+        return (total, elapsed, min(100, elapsed * 100 / total))
     }
 }
 

@@ -402,12 +402,7 @@ public enum TaskSheetImport {
 
         mutating func unit(_ name: String, _ line: Int, _ c: TaskSheetColumn) -> Int? {
             if let u = unitByName[normalized(name)] { return u.id }
-            let live = ctx.units.filter { !$0.archived }
-            func distance(_ u: OrgUnit) -> Int {
-                min(SheetText.distance(Array(name), Array(u.name)), u.shortName.isEmpty ? Int.max : SheetText.distance(Array(name), Array(u.shortName)))
-            }
-            let near = live.min { distance($0) < distance($1) }
-            fail(line, c, "没有名为“\(name)”的单位" + (near.map { "，是否为“\($0.name)”？" } ?? ""))
+            fail(line, c, OrgUnit.unknownMessage(name, units: ctx.units))
             return nil
         }
 

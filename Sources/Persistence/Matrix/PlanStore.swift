@@ -38,23 +38,29 @@ extension Store {
     public func createPlan(_ d: PlanDraft, actor: Actor) async throws -> Plan {
         let p = try validated { try MatrixRules.apply(d, to: nil) }
         return try await write { tx in
-            var p = p
             try await Store.checkPlanRefs(tx, p, zoneId: actor.zoneId)
-            try await Store.ensureYear(tx, zoneId: actor.zoneId, year: p.year)
-            if p.seq == 0 {
-                struct M: Decodable { let m: Int? }
-                p.seq = (try await tx.raw("SELECT MAX(seq) AS m FROM plans WHERE zone_id = \(bind: actor.zoneId) AND year = \(bind: p.year)").row(M.self)?.m ?? 0) + 1
-            }
-            let now = Store.timestamp()
-            let row = try await tx.raw("""
-                INSERT INTO plans (zone_id, year, seq, name, goal, leader_id, lead_unit_id, version, created_at, updated_at)
-                VALUES (\(bind: actor.zoneId), \(bind: p.year), \(bind: p.seq), \(bind: p.name), \(bind: p.goal), \(bind: p.leaderId), \(bind: p.leadUnitId), 1, \(bind: now), \(bind: now)) RETURNING id
-                """).row(IDRow.self)
-            p.id = row!.id
-            try await Store.replaceLinks(tx, table: "plan_co_units", ownerColumn: "plan_id", ownerId: p.id, unitIds: p.coUnitIds, zoneId: actor.zoneId)
+            let p = try await Store.insertPlan(tx, p, zoneId: actor.zoneId, now: Store.timestamp())
             try await Store.audit(tx, actor: actor, action: .create, entity: "plan", id: p.id, before: Optional<Plan>.none, after: p)
             return p
         }
+    }
+
+    /// Inserts a checked plan (its year registered, the next number in the year when `seq` is 0, its co-units);
+    /// returns it with its id. Not audited: the caller audits, alone or in a batch.
+    static func insertPlan(_ tx: any SQLDatabase, _ plan: Plan, zoneId: Int, now: String) async throws -> Plan {
+        var p = plan
+        try await ensureYear(tx, zoneId: zoneId, year: p.year)
+        if p.seq == 0 {
+            struct M: Decodable { let m: Int? }
+            p.seq = (try await tx.raw("SELECT MAX(seq) AS m FROM plans WHERE zone_id = \(bind: zoneId) AND year = \(bind: p.year)").row(M.self)?.m ?? 0) + 1
+        }
+        let row = try await tx.raw("""
+            INSERT INTO plans (zone_id, year, seq, name, goal, leader_id, lead_unit_id, version, created_at, updated_at)
+            VALUES (\(bind: zoneId), \(bind: p.year), \(bind: p.seq), \(bind: p.name), \(bind: p.goal), \(bind: p.leaderId), \(bind: p.leadUnitId), 1, \(bind: now), \(bind: now)) RETURNING id
+            """).row(IDRow.self)
+        p.id = row!.id
+        try await replaceLinks(tx, table: "plan_co_units", ownerColumn: "plan_id", ownerId: p.id, unitIds: p.coUnitIds, zoneId: zoneId)
+        return p
     }
 
     public func updatePlan(id: Int, version: Int, _ d: PlanDraft, actor: Actor) async throws -> Plan {

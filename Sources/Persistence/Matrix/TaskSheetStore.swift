@@ -23,21 +23,14 @@ extension Store {
             let zone = actor.zoneId
             let audit = AuditBuffer()
             let now = Store.timestamp()
-            struct M: Decodable { let m: Int? }
 
             // Plans
             var planIds: [Int] = []
-            if !changes.newPlans.isEmpty { try await Store.ensureYear(tx, zoneId: zone, year: changes.year) }
-            var planSeq = (try await tx.raw("SELECT MAX(seq) AS m FROM plans WHERE zone_id = \(bind: zone) AND year = \(bind: changes.year)").row(M.self)?.m ?? 0)
             for p in changes.newPlans {
-                planSeq += 1
-                let row = try await tx.raw("""
-                    INSERT INTO plans (zone_id, year, seq, name, goal, leader_id, lead_unit_id, version, created_at, updated_at)
-                    VALUES (\(bind: zone), \(bind: changes.year), \(bind: planSeq), \(bind: p.name), '', \(bind: p.leaderId), NULL, 1, \(bind: now), \(bind: now)) RETURNING id
-                    """).row(IDRow.self)!
-                planIds.append(row.id)
-                audit.add(actor: actor, action: .create, entity: "plan", id: row.id, before: Optional<Plan>.none,
-                          after: Plan(id: row.id, year: changes.year, seq: planSeq, name: p.name, goal: "", leaderId: p.leaderId, leadUnitId: nil, coUnitIds: []))
+                let plan = try await Store.insertPlan(tx, Plan(id: 0, year: changes.year, seq: 0, name: p.name, goal: "", leaderId: p.leaderId, leadUnitId: nil, coUnitIds: []),
+                                                      zoneId: zone, now: now)
+                planIds.append(plan.id)
+                audit.add(actor: actor, action: .create, entity: "plan", id: plan.id, before: Optional<Plan>.none, after: plan)
             }
             for l in changes.leaderChanges {
                 try await Store.versionedUpdate(tx, table: "plans", entity: "plan", id: l.plan.id, zoneId: zone, version: l.plan.version,
@@ -50,20 +43,14 @@ extension Store {
             }
 
             // Work points
-            var workPointIds: [Int] = [], workPointPlan: [Int: Int] = [:]
+            var workPointIds: [Int] = [], planOfWorkPoint: [Int: Int] = [:]
             for w in changes.newWorkPoints {
-                let pid = planId(w.plan)
-                let seq = (try await tx.raw("SELECT MAX(seq) AS m FROM work_points WHERE plan_id = \(bind: pid)").row(M.self)?.m ?? 0) + 1
-                let row = try await tx.raw("""
-                    INSERT INTO work_points (zone_id, plan_id, seq, title, goal, lead_unit_id, version, created_at, updated_at)
-                    VALUES (\(bind: zone), \(bind: pid), \(bind: seq), \(bind: w.title), '', NULL, 1, \(bind: now), \(bind: now)) RETURNING id
-                    """).row(IDRow.self)!
-                workPointIds.append(row.id)
-                workPointPlan[row.id] = pid
-                audit.add(actor: actor, action: .create, entity: "work_point", id: row.id, before: Optional<WorkPoint>.none,
-                          after: WorkPoint(id: row.id, planId: pid, seq: seq, title: w.title, goal: "", leadUnitId: nil))
+                let point = try await Store.insertWorkPoint(tx, WorkPoint(id: 0, planId: planId(w.plan), seq: 0, title: w.title, goal: "", leadUnitId: nil),
+                                                            zoneId: zone, now: now)
+                workPointIds.append(point.id)
+                planOfWorkPoint[point.id] = point.planId
+                audit.add(actor: actor, action: .create, entity: "work_point", id: point.id, before: Optional<WorkPoint>.none, after: point)
             }
-            var planOfWorkPoint = workPointPlan
             func workPoint(_ ref: TaskSheetChanges.WorkPointRef) -> Int {
                 switch ref { case .existing(let id): return id; case .new(let i): return workPointIds[i] }
             }
@@ -75,43 +62,22 @@ extension Store {
                 planOfWorkPoint[id] = p.planId
             }
 
-            // Tasks
-            var seqOf: [Int: Int] = [:]
-            var created: [Int] = []
-            var createdTasks: [TaskItem] = []
+            // Tasks: inserted first without their links to one another, which may point at tasks created later in the sheet.
+            var created: [TaskItem] = []
             for c in changes.creates {
                 var t = c.task
                 t.workPointId = workPoint(c.workPoint)
                 t.planId = planOfWorkPoint[t.workPointId]!
-                if seqOf[t.workPointId] == nil {
-                    seqOf[t.workPointId] = (try await tx.raw("SELECT MAX(seq) AS m FROM tasks WHERE work_point_id = \(bind: t.workPointId)").row(M.self)?.m ?? 0)
-                }
-                seqOf[t.workPointId]! += 1
-                t.seq = seqOf[t.workPointId]!
-                let row = try await tx.raw("""
-                    INSERT INTO tasks (zone_id, plan_id, work_point_id, seq, kind, title, owner_unit_id, responsible_person, deliverable,
-                      acceptance_standard, weight, planned_start, deadline, duration_days, percent_done, status, done_on, version, created_at, updated_at)
-                    VALUES (\(bind: zone), \(bind: t.planId), \(bind: t.workPointId), \(bind: t.seq), \(bind: t.kind.rawValue), \(bind: t.title),
-                      \(bind: t.ownerUnitId), \(bind: t.responsiblePerson), \(bind: t.deliverable), \(bind: t.acceptanceStandard), \(bind: t.weight),
-                      \(bind: t.plannedStart.iso), \(bind: t.deadline.iso), \(bind: t.durationDays), \(bind: t.percentDone), \(bind: t.status.rawValue),
-                      \(bind: t.doneOn?.iso), 1, \(bind: now), \(bind: now)) RETURNING id
-                    """).row(IDRow.self)!
-                t.id = row.id
-                created.append(t.id)
-                for u in t.coUnitIds {
-                    try await tx.raw("INSERT INTO task_co_units (task_id, unit_id, zone_id) VALUES (\(bind: t.id), \(bind: u), \(bind: zone))").run()
-                }
-                createdTasks.append(t)
+                t.predecessorIds = []
+                created.append(try await Store.insertTask(tx, t, zoneId: zone, now: now))
             }
             func taskId(_ ref: TaskSheetChanges.TaskRef) -> Int {
-                switch ref { case .existing(let id): return id; case .created(let i): return created[i] }
+                switch ref { case .existing(let id): return id; case .created(let i): return created[i].id }
             }
             for (i, c) in changes.creates.enumerated() {
-                var t = createdTasks[i]
+                var t = created[i]
                 t.predecessorIds = Array(Set(c.predecessors.map(taskId))).sorted()
-                for p in t.predecessorIds {
-                    try await tx.raw("INSERT INTO task_links (predecessor_id, successor_id, zone_id, lag_days) VALUES (\(bind: p), \(bind: t.id), \(bind: zone), 0)").run()
-                }
+                try await Store.replacePredecessors(tx, taskId: t.id, t.predecessorIds, zoneId: zone)
                 audit.add(actor: actor, action: .create, entity: "task", id: t.id, before: Optional<TaskItem>.none, after: t)
             }
             for u in changes.updates {
@@ -119,24 +85,12 @@ extension Store {
                 after.workPointId = workPoint(u.workPoint)
                 after.planId = planOfWorkPoint[after.workPointId]!
                 after.predecessorIds = Array(Set(u.predecessors.map(taskId))).sorted()
-                try await Store.versionedUpdate(tx, table: "tasks", entity: "task", id: u.before.id, zoneId: zone, version: u.before.version, set: """
-                    plan_id = \(bind: after.planId), work_point_id = \(bind: after.workPointId), kind = \(bind: after.kind.rawValue), title = \(bind: after.title),
-                    owner_unit_id = \(bind: after.ownerUnitId), responsible_person = \(bind: after.responsiblePerson), deliverable = \(bind: after.deliverable),
-                    acceptance_standard = \(bind: after.acceptanceStandard), weight = \(bind: after.weight), planned_start = \(bind: after.plannedStart.iso),
-                    deadline = \(bind: after.deadline.iso), duration_days = \(bind: after.durationDays), percent_done = \(bind: after.percentDone),
-                    status = \(bind: after.status.rawValue), done_on = \(bind: after.doneOn?.iso)
-                    """)
-                if after.coUnitIds != u.before.coUnitIds {
-                    try await Store.replaceLinks(tx, table: "task_co_units", ownerColumn: "task_id", ownerId: after.id, unitIds: after.coUnitIds, zoneId: zone)
-                }
-                if after.predecessorIds != u.before.predecessorIds {
-                    try await Store.replacePredecessors(tx, taskId: after.id, after.predecessorIds, zoneId: zone)
-                }
+                try await Store.writeTaskUpdate(tx, before: u.before, after: after, zoneId: zone)
                 after.version = u.before.version + 1
                 audit.add(actor: actor, action: .update, entity: "task", id: after.id, before: u.before, after: after)
             }
             try await audit.flush(tx)
-            return created
+            return created.map(\.id)
         }
     }
 }

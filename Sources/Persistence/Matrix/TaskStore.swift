@@ -167,22 +167,51 @@ extension Store {
         return try await write { tx in
             var t = t
             t.planId = try await Store.checkTaskRefs(tx, t, zoneId: actor.zoneId)
-            struct M: Decodable { let m: Int? }
-            t.seq = (try await tx.raw("SELECT MAX(seq) AS m FROM tasks WHERE work_point_id = \(bind: t.workPointId)").row(M.self)?.m ?? 0) + 1
-            let now = Store.timestamp()
-            let row = try await tx.raw("""
-                INSERT INTO tasks (zone_id, plan_id, work_point_id, seq, kind, title, owner_unit_id, responsible_person, deliverable,
-                  acceptance_standard, weight, planned_start, deadline, duration_days, percent_done, status, done_on, version, created_at, updated_at)
-                VALUES (\(bind: actor.zoneId), \(bind: t.planId), \(bind: t.workPointId), \(bind: t.seq), \(bind: t.kind.rawValue), \(bind: t.title),
-                  \(bind: t.ownerUnitId), \(bind: t.responsiblePerson), \(bind: t.deliverable), \(bind: t.acceptanceStandard), \(bind: t.weight),
-                  \(bind: t.plannedStart.iso), \(bind: t.deadline.iso), \(bind: t.durationDays), \(bind: t.percentDone), \(bind: t.status.rawValue),
-                  \(bind: t.doneOn?.iso), 1, \(bind: now), \(bind: now)) RETURNING id
-                """).row(IDRow.self)
-            t.id = row!.id
-            try await Store.replaceLinks(tx, table: "task_co_units", ownerColumn: "task_id", ownerId: t.id, unitIds: t.coUnitIds, zoneId: actor.zoneId)
-            try await Store.replacePredecessors(tx, taskId: t.id, t.predecessorIds, zoneId: actor.zoneId)
+            t = try await Store.insertTask(tx, t, zoneId: actor.zoneId, now: Store.timestamp())
             try await Store.audit(tx, actor: actor, action: .create, entity: "task", id: t.id, before: Optional<TaskItem>.none, after: t)
             return t
+        }
+    }
+
+    /// Inserts a checked task (`planId` set) as the last of its work point, with its co-units and predecessors; returns
+    /// it with its id and number. Not audited: the caller audits, alone or in a batch.
+    static func insertTask(_ tx: any SQLDatabase, _ task: TaskItem, zoneId: Int, now: String) async throws -> TaskItem {
+        var t = task
+        struct M: Decodable { let m: Int? }
+        t.seq = (try await tx.raw("SELECT MAX(seq) AS m FROM tasks WHERE work_point_id = \(bind: t.workPointId)").row(M.self)?.m ?? 0) + 1
+        let row = try await tx.raw("""
+            INSERT INTO tasks (zone_id, plan_id, work_point_id, seq, kind, title, owner_unit_id, responsible_person, deliverable,
+              acceptance_standard, weight, planned_start, deadline, duration_days, percent_done, status, done_on, version, created_at, updated_at)
+            VALUES (\(bind: zoneId), \(bind: t.planId), \(bind: t.workPointId), \(bind: t.seq), \(bind: t.kind.rawValue), \(bind: t.title),
+              \(bind: t.ownerUnitId), \(bind: t.responsiblePerson), \(bind: t.deliverable), \(bind: t.acceptanceStandard), \(bind: t.weight),
+              \(bind: t.plannedStart.iso), \(bind: t.deadline.iso), \(bind: t.durationDays), \(bind: t.percentDone), \(bind: t.status.rawValue),
+              \(bind: t.doneOn?.iso), 1, \(bind: now), \(bind: now)) RETURNING id
+            """).row(IDRow.self)
+        t.id = row!.id
+        for u in t.coUnitIds {
+            try await tx.raw("INSERT INTO task_co_units (task_id, unit_id, zone_id) VALUES (\(bind: t.id), \(bind: u), \(bind: zoneId))").run()
+        }
+        for p in t.predecessorIds {
+            try await tx.raw("INSERT INTO task_links (predecessor_id, successor_id, zone_id, lag_days) VALUES (\(bind: p), \(bind: t.id), \(bind: zoneId), 0)").run()
+        }
+        return t
+    }
+
+    /// Writes `after` over the task read as `before`, if its version is still `before.version` (else `StoreError.conflict`);
+    /// co-units and predecessors only when they changed. Not audited.
+    static func writeTaskUpdate(_ tx: any SQLDatabase, before: TaskItem, after: TaskItem, zoneId: Int) async throws {
+        try await versionedUpdate(tx, table: "tasks", entity: "task", id: before.id, zoneId: zoneId, version: before.version, set: """
+            plan_id = \(bind: after.planId), work_point_id = \(bind: after.workPointId), kind = \(bind: after.kind.rawValue), title = \(bind: after.title),
+            owner_unit_id = \(bind: after.ownerUnitId), responsible_person = \(bind: after.responsiblePerson), deliverable = \(bind: after.deliverable),
+            acceptance_standard = \(bind: after.acceptanceStandard), weight = \(bind: after.weight), planned_start = \(bind: after.plannedStart.iso),
+            deadline = \(bind: after.deadline.iso), duration_days = \(bind: after.durationDays), percent_done = \(bind: after.percentDone),
+            status = \(bind: after.status.rawValue), done_on = \(bind: after.doneOn?.iso)
+            """)
+        if after.coUnitIds != before.coUnitIds {
+            try await replaceLinks(tx, table: "task_co_units", ownerColumn: "task_id", ownerId: before.id, unitIds: after.coUnitIds, zoneId: zoneId)
+        }
+        if after.predecessorIds != before.predecessorIds {
+            try await replacePredecessors(tx, taskId: before.id, after.predecessorIds, zoneId: zoneId)
         }
     }
 
@@ -195,19 +224,9 @@ extension Store {
         return try await write { tx in
             var after = after
             after.planId = try await Store.checkTaskRefs(tx, after, zoneId: actor.zoneId)
-            try await Store.versionedUpdate(tx, table: "tasks", entity: "task", id: id, zoneId: actor.zoneId, version: version, set: """
-                plan_id = \(bind: after.planId), work_point_id = \(bind: after.workPointId), kind = \(bind: after.kind.rawValue), title = \(bind: after.title),
-                owner_unit_id = \(bind: after.ownerUnitId), responsible_person = \(bind: after.responsiblePerson), deliverable = \(bind: after.deliverable),
-                acceptance_standard = \(bind: after.acceptanceStandard), weight = \(bind: after.weight), planned_start = \(bind: after.plannedStart.iso),
-                deadline = \(bind: after.deadline.iso), duration_days = \(bind: after.durationDays), percent_done = \(bind: after.percentDone),
-                status = \(bind: after.status.rawValue), done_on = \(bind: after.doneOn?.iso)
-                """)
-            if after.coUnitIds != before.coUnitIds {
-                try await Store.replaceLinks(tx, table: "task_co_units", ownerColumn: "task_id", ownerId: id, unitIds: after.coUnitIds, zoneId: actor.zoneId)
-            }
-            if after.predecessorIds != before.predecessorIds {
-                try await Store.replacePredecessors(tx, taskId: id, after.predecessorIds, zoneId: actor.zoneId)
-            }
+            var base = before
+            base.version = version
+            try await Store.writeTaskUpdate(tx, before: base, after: after, zoneId: actor.zoneId)
             after.version = version + 1
             try await Store.audit(tx, actor: actor, action: .update, entity: "task", id: id, before: before, after: after)
             return after

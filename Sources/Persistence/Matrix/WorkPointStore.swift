@@ -33,21 +33,26 @@ extension Store {
     public func createWorkPoint(_ d: WorkPointDraft, actor: Actor) async throws -> WorkPoint {
         let w = try validated { try MatrixRules.apply(d, to: nil) }
         return try await write { tx in
-            var w = w
             try await Store.checkWorkPointRefs(tx, w, zoneId: actor.zoneId)
-            if w.seq == 0 {
-                struct M: Decodable { let m: Int? }
-                w.seq = (try await tx.raw("SELECT MAX(seq) AS m FROM work_points WHERE plan_id = \(bind: w.planId)").row(M.self)?.m ?? 0) + 1
-            }
-            let now = Store.timestamp()
-            let row = try await tx.raw("""
-                INSERT INTO work_points (zone_id, plan_id, seq, title, goal, lead_unit_id, version, created_at, updated_at)
-                VALUES (\(bind: actor.zoneId), \(bind: w.planId), \(bind: w.seq), \(bind: w.title), \(bind: w.goal), \(bind: w.leadUnitId), 1, \(bind: now), \(bind: now)) RETURNING id
-                """).row(IDRow.self)
-            w.id = row!.id
+            let w = try await Store.insertWorkPoint(tx, w, zoneId: actor.zoneId, now: Store.timestamp())
             try await Store.audit(tx, actor: actor, action: .create, entity: "work_point", id: w.id, before: Optional<WorkPoint>.none, after: w)
             return w
         }
+    }
+
+    /// Inserts a checked work point (the next number in its plan when `seq` is 0); returns it with its id. Not audited.
+    static func insertWorkPoint(_ tx: any SQLDatabase, _ point: WorkPoint, zoneId: Int, now: String) async throws -> WorkPoint {
+        var w = point
+        if w.seq == 0 {
+            struct M: Decodable { let m: Int? }
+            w.seq = (try await tx.raw("SELECT MAX(seq) AS m FROM work_points WHERE plan_id = \(bind: w.planId)").row(M.self)?.m ?? 0) + 1
+        }
+        let row = try await tx.raw("""
+            INSERT INTO work_points (zone_id, plan_id, seq, title, goal, lead_unit_id, version, created_at, updated_at)
+            VALUES (\(bind: zoneId), \(bind: w.planId), \(bind: w.seq), \(bind: w.title), \(bind: w.goal), \(bind: w.leadUnitId), 1, \(bind: now), \(bind: now)) RETURNING id
+            """).row(IDRow.self)
+        w.id = row!.id
+        return w
     }
 
     public func updateWorkPoint(id: Int, version: Int, _ d: WorkPointDraft, actor: Actor) async throws -> WorkPoint {

@@ -150,7 +150,7 @@ public struct CockpitPage: Sendable {
         guard !units.isEmpty else { return .group(.h2("滞后单位"), .p(.class("meta"), .text("没有滞后的单位。"))) }
         let chart = CockpitCharts.unitBars(units, names: names.units) { matrix([("unit", String($0))]) }
         return .group(
-            .h2(.text("滞后单位（\(units.filter { $0.lagging > 0 }.count)个）")),
+            .h2(.text("滞后单位（\(units.count)个）")),
             .div(.class("card"), .raw(chart)),
             .div(.class("scroll"), .table(
                 .thead(.tr(.th("单位"), .th("任务"), .th("已逾期"), .th("严重滞后"), .th("进度滞后"), .th("在办督办单"))),

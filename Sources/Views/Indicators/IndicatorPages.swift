@@ -27,7 +27,8 @@ public struct IndicatorYearView: Sendable {
     /// The light of the newest period with a value.
     public var latest: Point? { points.last { $0.actual != nil } }
 
-    static func number(_ v: Double) -> String {
+    /// A figure as the indicator pages print it: whole numbers without decimals, others with two.
+    public static func number(_ v: Double) -> String {
         v == v.rounded() && abs(v) < 1e12 ? String(Int(v)) : String(format: "%.2f", v)
     }
 }
