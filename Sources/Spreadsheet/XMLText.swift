@@ -8,7 +8,8 @@ enum XMLText {
     static func escape(_ text: String, protectUnderscoreEscapes: Bool = false) -> String {
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        let scalars = Array(text.unicodeScalars)
+        // Drop what XML cannot carry first, so that a dropped character cannot hide an `_xHHHH_` from the protection.
+        let scalars = Array(text.unicodeScalars.filter { !isDropped($0) })
         var i = 0
         while i < scalars.count {
             let s = scalars[i]
@@ -21,9 +22,7 @@ enum XMLText {
             case "\r": out += "&#13;"
             case "\t", "\n": out.unicodeScalars.append(s)
             case "_" where protectUnderscoreEscapes && looksLikeOOXMLEscape(scalars, at: i): out += "_x005F_"
-            default:
-                if s.value < 0x20 || s.value == 0xFFFE || s.value == 0xFFFF { break }   // not allowed in XML 1.0
-                out.unicodeScalars.append(s)
+            default: out.unicodeScalars.append(s)
             }
             i += 1
         }
@@ -40,9 +39,12 @@ enum XMLText {
     /// Used for length checks and width estimates.
     static func cleaned(_ text: String) -> String {
         var out = ""
-        out.unicodeScalars.append(contentsOf: text.unicodeScalars.filter {
-            !(($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || $0.value == 0xFFFE || $0.value == 0xFFFF)
-        })
+        out.unicodeScalars.append(contentsOf: text.unicodeScalars.filter { !isDropped($0) })
         return out
+    }
+
+    /// Not allowed in XML 1.0: C0 controls other than tab, newline and carriage return; U+FFFE, U+FFFF.
+    static func isDropped(_ s: Unicode.Scalar) -> Bool {
+        (s.value < 0x20 && s != "\t" && s != "\n" && s != "\r") || s.value == 0xFFFE || s.value == 0xFFFF
     }
 }

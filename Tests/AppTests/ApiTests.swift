@@ -83,6 +83,19 @@ struct ApiTests {
             #expect(badDate.status == .badRequest)
             #expect(badDate.errorField == "deadline")
 
+            let farPast = try await post(#"{"workPointId": \#(wp), "title": "x", "ownerUnitId": \#(u), "deadline": "1800-01-01"}"#)
+            #expect(farPast.status == .badRequest)
+            #expect(farPast.errorField == "deadline")
+            #expect(farPast.text.contains("1900至2999"))
+
+            // Valid JSON whose number no integer field takes: Foundation's decoder names no field, the answer does.
+            for number in ["99999999999999999999999", "1.5", "-1e30"] {
+                let huge = try await post(#"{"workPointId": \#(number), "title": "x", "ownerUnitId": \#(u), "deadline": "2026-07-01"}"#)
+                #expect(huge.status == .badRequest)
+                #expect(huge.errorField == "workPointId", "\(number)")
+                #expect(huge.text.contains("应为整数"))
+            }
+
             let long = String(repeating: "长", count: 201)
             let tooLong = try await post(#"{"workPointId": \#(wp), "title": "\#(long)", "ownerUnitId": \#(u), "deadline": "2026-07-01"}"#)
             #expect(tooLong.status == .unprocessableEntity)

@@ -338,6 +338,12 @@ private enum ConditionFuzz {
         return Int(message[message.index(after: message.startIndex)..<r.lowerBound])
     }
 
+    /// N of "条件过长（规范写法为N个字符…": the input was within the limit, its canonical text is not.
+    static func canonicalLength(in message: String) -> Int? {
+        guard let r = message.range(of: "条件过长（规范写法为"), message.hasPrefix("条件过长") else { return nil }
+        return Int(message[r.upperBound...].prefix { $0.isASCII && $0.isNumber })
+    }
+
     static func hasChinese(_ s: String) -> Bool { s.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
 }
 
@@ -381,6 +387,7 @@ private enum ConditionFuzz {
                 let blank = Array(text).allSatisfy { ConditionLexer.normalize($0).isWhitespace }
                 let ok = (e.message == "条件不能为空" && blank)
                     || (e.message.hasPrefix("条件过长（\(count)个字符）") && count > ConditionParser.maxLength)
+                    || ConditionFuzz.canonicalLength(in: e.message).map { $0 > ConditionParser.maxLength } == true
                 log.check(ok, "message without a position: \(literal(e.message)); \(input)")
             }
             return
@@ -567,48 +574,53 @@ private enum ConditionFuzz {
         }
     }
 
-    /// A text holding a full-width quote ＂ or backslash ＼ (written inside '…' or “…”) parses, but its canonical
-    /// text `地址 包含 "A＂B"` does not: the lexer normalises ＂ to " and ＼ to \ before looking for the closing quote
-    /// and escapes, while `ConditionValue.quote` escapes only the ASCII ones. The saved (normalised) clause then
-    /// fails to parse, and `PolicyMatching` silently skips it (`try?`).
+    /// A text holding a full-width quote ＂ or backslash ＼ (written inside '…' or “…”) parses, and so does its
+    /// canonical text: the lexer normalises ＂ to " and ＼ to \ before looking for the closing quote and escapes, so
+    /// `ConditionValue.quote` escapes the full-width ones too (found by the fuzzer; the saved clause used not to parse).
     @Test func fullWidthQuoteOrBackslashInTextSurvivesCanonicalText() throws {
-        for text in ["地址 包含 'A＂B'", "地址 包含 '＼'"] {
+        for text in ["地址 包含 'A＂B'", "地址 包含 '＼'", "地址 包含 “＼＂\\\"”"] {
             let condition = try ConditionParser.parse(text)
             guard case .comparison(let c) = condition, case .text(let value) = c.value else {
                 Issue.record("\(text) did not parse to one text comparison")
                 continue
             }
             #expect(value.contains("＂") || value.contains("＼"), "the full-width character is kept as written")
-            withKnownIssue("canonical text with ＂ or ＼ inside quotes does not read back") {
-                let again = try ConditionParser.parse(condition.description)
-                #expect(again == condition, "\(condition.description)")
-            }
+            let again = try ConditionParser.parse(condition.description)
+            #expect(again == condition, "\(condition.description)")
         }
     }
 
-    /// `营业收入 >= 999999999999999.95` (15 integer digits, within the documented limit) is accepted, but the literal
-    /// rounds to the Double 1e15, which `ConditionValue.format` prints with 16 integer digits ("1e+15" → "%.6f"),
-    /// over the lexer's limit: the canonical text does not parse.
-    @Test func literalRoundingUpTo1e15SurvivesCanonicalText() throws {
-        for text in ["营业收入 >= 999999999999999.95", "营收增长率 > -999999999999999.999999"] {
-            let condition = try ConditionParser.parse(text)
-            withKnownIssue("canonical text of a literal that rounds to 1e15 has 16 integer digits") {
-                let again = try ConditionParser.parse(condition.description)
-                #expect(again == condition, "\(condition.description)")
+    /// `营业收入 >= 999999999999999.95` has 15 integer digits, but the literal rounds to the Double 10^15, whose
+    /// canonical text has 16 and would not read back: such a literal is refused, naming the number.
+    @Test func literalRoundingUpTo1e15IsRefused() throws {
+        for (text, literal) in [("营业收入 >= 999999999999999.95", "999999999999999.95"), ("营收增长率 > -999999999999999.999999", "999999999999999.999999")] {
+            #expect(throws: ValidationError.self) { try ConditionParser.parse(text) }
+            do { _ = try ConditionParser.parse(text) } catch let e as ValidationError {
+                #expect(e.field == "condition")
+                #expect(e.message.contains(literal) && e.message.contains("过长"), "\(e.message)")
             }
         }
+        // The largest literal below the limit still reads back from its canonical text.
+        let largest = try ConditionParser.parse("营业收入 >= 999999999999999.9")
+        #expect(try ConditionParser.parse(largest.description) == largest)
     }
 
-    /// A condition of up to 2,000 characters written without spaces (`高企且高企且…`) is accepted, but its canonical
-    /// text adds " 且 " spacing and grows past `ConditionParser.maxLength`, so the saved (normalised) clause no
-    /// longer parses and `PolicyMatching` silently skips it.
+    /// A condition of 2,000 characters written without spaces (`高企且高企且…`) has a canonical text (the form saved)
+    /// with " 且 " spacing, far over `ConditionParser.maxLength`: it is refused with the canonical length, rather than
+    /// saved in a form that no longer parses (which `PolicyMatching` would skip). A shorter one is accepted and reads back.
     @Test func canonicalTextOfAnAcceptedConditionStaysWithinTheLimit() throws {
         let text = Array(repeating: "高企", count: 667).joined(separator: "且")
         #expect(text.count == ConditionParser.maxLength)
-        let condition = try ConditionParser.parse(text)
-        withKnownIssue("the canonical text is \(condition.description.count) characters, over the 2,000 limit") {
-            let again = try ConditionParser.parse(condition.description)
-            #expect(again == condition)
+        do {
+            _ = try ConditionParser.parse(text)
+            Issue.record("a condition whose canonical text is over the limit was accepted")
+        } catch let e as ValidationError {
+            #expect(e.field == "condition")
+            #expect(e.message.contains("规范写法为3332个字符"), "\(e.message)")
         }
+        let shorter = Array(repeating: "高企", count: 300).joined(separator: "且")
+        let condition = try ConditionParser.parse(shorter)
+        #expect(condition.description.count <= ConditionParser.maxLength)
+        #expect(try ConditionParser.parse(condition.description) == condition)
     }
 }

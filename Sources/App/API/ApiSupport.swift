@@ -61,6 +61,10 @@ extension Request {
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer: data))
         } catch let e as DecodingError {
+            if case .dataCorrupted(let ctx) = e, ctx.codingPath.isEmpty, let field = AppError.numberNotAnInteger(in: data) {
+                // Foundation's decoder calls valid JSON invalid when a number does not fit an integer field, naming no field.
+                throw AppError.badRequest("字段类型错误，应为整数（64位以内，不带小数）", field: field)
+            }
             throw AppError.decoding(e)
         }
     }

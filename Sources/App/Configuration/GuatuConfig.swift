@@ -56,6 +56,9 @@ public struct GuatuConfig: Sendable {
     public var passwordMaxAgeDays: Int = 90
     /// How many earlier passwords a new one must differ from.
     public var passwordHistory: Int = 5
+    /// Seconds a page's figures may lag the newest write for readers who did not write it, while they are recomputed
+    /// (`ZoneViewCache`; 0 = always current).
+    public var staleViewSeconds: Int = 10
 
     public struct Problems: Error, CustomStringConvertible {
         public let messages: [String]
@@ -132,6 +135,7 @@ public struct GuatuConfig: Sendable {
         withReminders.requestTimeoutSeconds = int("GUATU_REQUEST_TIMEOUT_SECONDS", 60, 0...3600)
         withReminders.passwordMaxAgeDays = int("GUATU_PASSWORD_MAX_AGE_DAYS", 90, 0...3650)
         withReminders.passwordHistory = int("GUATU_PASSWORD_HISTORY", 5, 0...24)
+        withReminders.staleViewSeconds = int("GUATU_STALE_VIEW_SECONDS", 10, 0...300)
         if !problems.isEmpty { throw Problems(messages: problems) }
         return withReminders
     }
@@ -144,6 +148,9 @@ public struct GuatuConfig: Sendable {
         // Tests send hundreds of requests a second as one user: the limits are off unless a test sets them.
         c.apiRateLimit = 0
         c.publicRateLimit = 0
+        // Tests read what they just wrote through the store as well as through pages: views are always current
+        // unless a test turns this on.
+        c.staleViewSeconds = 0
         return c
     }
 }

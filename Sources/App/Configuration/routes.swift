@@ -6,7 +6,7 @@ import Views
 func routes(_ app: Application) throws {
     // Outside the sign-in middleware: Prometheus sends its own bearer token, not an API token.
     MetricsController.register(app)
-    let r = app.grouped(AuthenticationMiddleware(), RateLimitMiddleware())
+    let r = app.grouped(AuthenticationMiddleware(), RateLimitMiddleware(), FreshViewsMiddleware(seconds: app.guatu.staleViewSeconds))
     r.on(.GET, SiteURL.stylesheet.path, .everyone) { _ in
         Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"], body: .init(string: Stylesheet.css))
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Persistence
 import Vapor
@@ -78,6 +79,28 @@ struct AppError: Error, AbortError {
         @unknown default:
             return badRequest("请求体无效")
         }
+    }
+
+    /// When a body is valid JSON, the path of its first number that no integer field can take (a fraction, or beyond
+    /// 64 bits): what Foundation's decoder refused without naming it. Nil when the body is not valid JSON.
+    static func numberNotAnInteger(in body: ByteBuffer) -> String? {
+        guard let json = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView), options: [.fragmentsAllowed]) else { return nil }
+        var fractional: String?
+        func visit(_ v: Any, _ path: String) -> String? {
+            switch v {
+            case let d as [String: Any]:
+                for k in d.keys.sorted() { if let p = visit(d[k]!, path.isEmpty ? k : path + "." + k) { return p } }
+            case let a as [Any]:
+                for (i, x) in a.enumerated() { if let p = visit(x, path + "[\(i)]") { return p } }
+            case let n as NSNumber:   // true and false are 1 and 0 here: integers, never picked
+                let x = n.doubleValue
+                if !(x >= -9.2e18 && x <= 9.2e18) { return path }
+                if x != x.rounded(), fractional == nil { fractional = path }
+            default: break
+            }
+            return nil
+        }
+        return visit(json, "") ?? fractional
     }
 
     static func typeName(_ t: Any.Type) -> String {

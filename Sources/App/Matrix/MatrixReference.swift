@@ -1,5 +1,4 @@
 import Domain
-import NIOConcurrencyHelpers
 import Persistence
 import Vapor
 import Views
@@ -61,56 +60,7 @@ struct MatrixReference: Sendable {
     }
 }
 
-/// A small in-memory cache of computed views, keyed by zone and checked against the zone's data version.
-final class ZoneViewCache: Sendable {
-    private struct Entry { let version: Int; let value: any Sendable }
-    private let entries = NIOLockedValueBox<[String: Entry]>([:])
-    /// Computations under way, so that a burst of requests after a change computes once (single flight).
-    private let inFlight = NIOLockedValueBox<[String: (version: Int, task: Task<any Sendable, any Error>)]>([:])
-    static let maxEntries = 256
-
-    func value<T: Sendable>(zoneId: Int, key: String, version: Int, _ make: @escaping @Sendable () async throws -> T) async throws -> T {
-        let fullKey = "\(zoneId)|\(key)"
-        if let e = entries.withLockedValue({ $0[fullKey] }), e.version == version, let v = e.value as? T { return v }
-        let task: Task<any Sendable, any Error> = inFlight.withLockedValue { running in
-            if let r = running[fullKey], r.version == version { return r.task }
-            let t = Task<any Sendable, any Error> { try await make() }
-            running[fullKey] = (version, t)
-            return t
-        }
-        defer { inFlight.withLockedValue { if $0[fullKey]?.version == version { $0[fullKey] = nil } } }
-        guard let value = try await task.value as? T else { throw Abort(.internalServerError) }
-        entries.withLockedValue { dict in
-            if dict.count >= Self.maxEntries { dict.removeAll() }
-            if let existing = dict[fullKey], existing.version > version { return }
-            dict[fullKey] = Entry(version: version, value: value)
-        }
-        return value
-    }
-}
-
-extension Application {
-    private struct CacheKey: StorageKey { typealias Value = ZoneViewCache }
-    var zoneViews: ZoneViewCache {
-        if let c = storage[CacheKey.self] { return c }
-        let c = ZoneViewCache()
-        storage[CacheKey.self] = c
-        return c
-    }
-}
-
 extension Request {
-    /// The zone's data version as of this request.
-    func zoneDataVersion(_ actor: Actor) async throws -> Int {
-        if let v = signedIn?.zoneDataVersion { return v }
-        return try await store.dataVersion(zoneId: actor.zoneId)
-    }
-
-    /// Something derived from the zone's data, computed once per data version.
-    func cached<T: Sendable>(_ actor: Actor, _ key: String, _ make: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await application.zoneViews.value(zoneId: actor.zoneId, key: key, version: try await zoneDataVersion(actor), make)
-    }
-
     /// The matrix reference of a year, from the cache when the zone has not changed since.
     func matrixReference(_ actor: Actor, year: Int) async throws -> MatrixReference {
         try await cached(actor, "matrix|\(year)|\(today.iso)") {

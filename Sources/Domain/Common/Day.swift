@@ -100,7 +100,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         let c = try decoder.singleValueContainer()
         let s = try c.decode(String.self)
         guard let d = Day(iso: s) else {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "日期格式应为YYYY-MM-DD：\(s)")
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "日期应为YYYY-MM-DD格式、1900至2999年间实际存在的日期：\(s)")
         }
         self = d
     }

@@ -116,8 +116,15 @@ public enum ConditionValue: Sendable, Hashable, CustomStringConvertible {
         return f
     }
 
+    /// In double quotes, with a backslash before every character the lexer reads as a quote or a backslash: the
+    /// ASCII ones and their full-width forms ＂ ＼, which it normalises to them.
     static func quote(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var out = "\""
+        for c in s {
+            if c == "\\" || c == "\"" || c == "＼" || c == "＂" { out.append("\\") }
+            out.append(c)
+        }
+        return out + "\""
     }
 }
 

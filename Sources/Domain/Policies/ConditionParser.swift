@@ -19,6 +19,11 @@ public enum ConditionParser {
         var p = ConditionReader(tokens: try lexer.tokens(), endPosition: chars.count + 1)
         let c = try p.parseOr()
         try p.expectEnd()
+        // The canonical text is what is saved: it must read back, so it too keeps to the limit.
+        let canonical = c.description.count
+        guard canonical <= maxLength else {
+            throw ValidationError(field: "condition", "条件过长（规范写法为\(canonical)个字符，即在且、或等关键词两侧加空格后），最多\(maxLength)个字符")
+        }
         return c
     }
 
@@ -130,8 +135,9 @@ struct ConditionLexer {
             if fracDigits == 0 { throw ConditionParser.error(start + 1, "数字“\(String(raw[start..<i]))”的小数点后缺少数字") }
         }
         let text = String(chars[start..<i])
-        guard intDigits <= 15, fracDigits <= 6, let x = Double(text) else {
-            throw ConditionParser.error(start + 1, "数字“\(text)”过长（最多15位整数、6位小数）")
+        // The limit holds for the value too: 999999999999999.95 reads as the Double 10^15, which has 16 digits.
+        guard intDigits <= 15, fracDigits <= 6, let x = Double(text), x < 1e15 else {
+            throw ConditionParser.error(start + 1, "数字“\(text)”过长（最多15位整数、6位小数，且小于10的15次方）")
         }
         return ConditionToken(kind: .number(x), position: start + 1, text: text)
     }

@@ -1,0 +1,103 @@
+import Domain
+import NIOConcurrencyHelpers
+import NIOCore
+import Persistence
+import Vapor
+
+/// A small in-memory cache of computed views (page content, the matrix reference, counts), keyed by zone and checked
+/// against the zone's data version: every business write raises the version (`Store.audit`), and the version comes
+/// with the signed-in principal on every request, so any instance notices a change made through any other.
+///
+/// Under a steady stream of writes the version moves on every few hundred milliseconds, and recomputing the heavy
+/// views for every new version would take the whole machine. So a caller may accept a value a little stale
+/// (`maxStale`): it gets the last value at once while one refresh for the newest version runs in the background, one
+/// at a time per view. The value served was current when it was stored, at most `maxStale` ago. Whoever wrote
+/// recently, and every API client, asks for the current value (`Request.mayServeStale`).
+final class ZoneViewCache: Sendable {
+    private struct Entry { let version: Int; let storedAt: NIODeadline; let value: any Sendable }
+    private let entries = NIOLockedValueBox<[String: Entry]>([:])
+    /// Computations under way, so that a burst of requests after a change computes once (single flight).
+    private let inFlight = NIOLockedValueBox<[String: (version: Int, task: Task<any Sendable, any Error>)]>([:])
+    static let maxEntries = 256
+
+    /// Set inside every computation: what a view is computed from must be current, never stale, or the stale parts
+    /// would be stored under the new version.
+    @TaskLocal static var computing = false
+
+    func value<T: Sendable>(zoneId: Int, key: String, version: Int, maxStale: TimeAmount = .zero,
+                            _ make: @escaping @Sendable () async throws -> T) async throws -> T {
+        let fullKey = "\(zoneId)|\(key)"
+        let entry = entries.withLockedValue { $0[fullKey] }
+        if let e = entry, e.version == version, let v = e.value as? T { return v }
+        if maxStale > .zero, !Self.computing, let e = entry, e.version < version, let stale = e.value as? T,
+           NIODeadline.now() - e.storedAt <= maxStale {
+            refreshInBackground(fullKey, version: version, make)
+            return stale
+        }
+        let task: Task<any Sendable, any Error> = inFlight.withLockedValue { running in
+            if let r = running[fullKey], r.version == version { return r.task }
+            let t = Task<any Sendable, any Error> { try await Self.$computing.withValue(true) { try await make() } }
+            running[fullKey] = (version, t)
+            return t
+        }
+        defer { inFlight.withLockedValue { if $0[fullKey]?.version == version { $0[fullKey] = nil } } }
+        guard let value = try await task.value as? T else { throw Abort(.internalServerError) }
+        store(fullKey, version: version, value)
+        return value
+    }
+
+    /// Starts computing `version` unless something is being computed for this view already (then the next request
+    /// after it finishes starts the next refresh): at most one computation per view at a time.
+    private func refreshInBackground<T: Sendable>(_ fullKey: String, version: Int, _ make: @escaping @Sendable () async throws -> T) {
+        inFlight.withLockedValue { running in
+            guard running[fullKey] == nil else { return }
+            let t = Task<any Sendable, any Error> { [self] in
+                defer { inFlight.withLockedValue { if $0[fullKey]?.version == version { $0[fullKey] = nil } } }
+                let value = try await Self.$computing.withValue(true) { try await make() }
+                store(fullKey, version: version, value)
+                return value
+            }
+            running[fullKey] = (version, t)
+        }
+    }
+
+    private func store(_ fullKey: String, version: Int, _ value: any Sendable) {
+        entries.withLockedValue { dict in
+            if dict.count >= Self.maxEntries { dict.removeAll() }
+            if let existing = dict[fullKey], existing.version > version { return }
+            dict[fullKey] = Entry(version: version, storedAt: .now(), value: value)
+        }
+    }
+}
+
+extension Application {
+    private struct CacheKey: StorageKey { typealias Value = ZoneViewCache }
+    var zoneViews: ZoneViewCache {
+        if let c = storage[CacheKey.self] { return c }
+        let c = ZoneViewCache()
+        storage[CacheKey.self] = c
+        return c
+    }
+}
+
+extension Request {
+    /// The zone's data version as of this request.
+    func zoneDataVersion(_ actor: Actor) async throws -> Int {
+        if let v = signedIn?.zoneDataVersion { return v }
+        return try await store.dataVersion(zoneId: actor.zoneId)
+    }
+
+    /// Something derived from the zone's data, computed once per data version; a page read by someone who has not
+    /// written lately may be served the previous version while the current one is computed (`ZoneViewCache`).
+    func cached<T: Sendable>(_ actor: Actor, _ key: String, _ make: @escaping @Sendable () async throws -> T) async throws -> T {
+        let stale = mayServeStale ? application.guatu.staleViewSeconds : 0
+        return try await application.zoneViews.value(zoneId: actor.zoneId, key: key, version: try await zoneDataVersion(actor),
+                                                     maxStale: .seconds(Int64(stale)), make)
+    }
+
+    /// A page (not the API) read in a browser session that has not changed anything in the last `staleViewSeconds`.
+    var mayServeStale: Bool {
+        guard method == .GET, !url.path.hasPrefix("/api/"), case .session? = signedIn?.credential else { return false }
+        return cookies[FreshViewsMiddleware.cookie] == nil
+    }
+}
