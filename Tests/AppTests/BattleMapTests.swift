@@ -22,8 +22,9 @@ struct BattleMapTests {
             #expect(svg.contains("href=\"/tasks/\(f.taskA)\""))
             #expect(svg.contains("<polygon"))                 // the milestone
             #expect(svg.contains("今天 6/15"))
-            // Task B is overdue on 2026-06-15: its bar is red.
-            #expect(svg.contains("fill=\"#d93025\""))
+            // Task B is overdue on 2026-06-15: its bar has the overdue colour, the dark red of the legend and the cockpit.
+            #expect(LightColours.of(.overdue) == "#8e1b14")
+            #expect(svg.contains("fill=\"#8e1b14\""))
             let byUnit = try await b.get("/battle-map?unit=\(f.unitB)")
             #expect(byUnit.text.contains("组织高企申报培训"))
             #expect(!byUnit.text.contains("摸排高企培育库"))

@@ -56,4 +56,24 @@ struct DependencyGraphTests {
         #expect(path == [10, 11, 12, 13, 14, 10])
         #expect(isCycle(path, task: 10, predecessors: [14, 30], edges: edges))
     }
+
+    @Test("整张图中的任意环路：找到时每一步都是图中的边，无环时为nil，长链不溢出")
+    func anyCycle() throws {
+        // a → b → c → d, c → e, and e → b closes b → c → e → b.
+        let g: [String: [String]] = ["a": ["b"], "b": ["c"], "c": ["d", "e"], "e": ["b"]]
+        let loop = try #require(DependencyGraph.anyCycle(successors: g, from: ["a"]))
+        #expect(loop.first == loop.last)
+        #expect(Set(loop) == ["b", "c", "e"])
+        for (x, y) in zip(loop, loop.dropFirst()) { #expect(g[x]?.contains(y) == true, "\(x) → \(y) is an edge") }
+        // The same graph without e → b has none, from any start; a diamond is not a cycle.
+        #expect(DependencyGraph.anyCycle(successors: ["a": ["b"], "b": ["c"], "c": ["d", "e"]], from: ["a", "b", "c", "d", "e"]) == nil)
+        #expect(DependencyGraph.anyCycle(successors: [1: [2, 3], 2: [4], 3: [4]], from: [1, 2, 3, 4]) == nil)
+        // A node depending on itself.
+        #expect(DependencyGraph.anyCycle(successors: [7: [7]], from: [7]) == [7, 7])
+        // 100,000 in a chain, closed at the end.
+        var chain: [Int: [Int]] = [:]
+        for i in 0..<100_000 { chain[i] = [i + 1] }
+        chain[100_000] = [0]
+        #expect(DependencyGraph.anyCycle(successors: chain, from: [0])?.count == 100_002)
+    }
 }

@@ -288,3 +288,21 @@ func monthlyPeriods(_ d: String, _ key: String, _ start: String, _ end: String, 
         #expect(p.isLate(at: t) == p.isLate(submittedOn: Day.inChina(at: t), minute: minuteOfDay))
     }
 }
+
+@Test("哪些任务本期应交账：已开始、且不在本期之前完成")
+func owesReport() {
+    // The week 2026-W20: Monday 05-11 to Sunday 05-17.
+    let week = ReportingPeriod(key: "2026-W20", start: Day(iso: "2026-05-11")!, end: Day(iso: "2026-05-17")!, due: Day(iso: "2026-05-15")!, dueHour: 17)
+    func task(start: String, deadline: String = "2026-06-30", status: TaskItem.Status = .inProgress, doneOn: String? = nil) -> TaskItem {
+        TaskItem(id: 1, planId: 1, workPointId: 1, seq: 1, kind: .task, title: "任务", ownerUnitId: 1,
+                 coUnitIds: [], responsiblePerson: "", deliverable: "", acceptanceStandard: "", weight: 1,
+                 plannedStart: Day(iso: start)!, deadline: Day(iso: deadline)!, durationDays: 20,
+                 predecessorIds: [], percentDone: 0, status: status, doneOn: doneOn.flatMap(Day.init(iso:)))
+    }
+    #expect(task(start: "2026-05-17").owesReport(for: week), "starts on the period's last day")
+    #expect(!task(start: "2026-05-18").owesReport(for: week), "starts after the period")
+    #expect(task(start: "2026-03-02", status: .done, doneOn: "2026-05-11").owesReport(for: week), "finished within the period: reports it")
+    #expect(!task(start: "2026-03-02", status: .done, doneOn: "2026-05-08").owesReport(for: week), "finished the week before")
+    #expect(!task(start: "2026-03-02", deadline: "2026-05-10", status: .done).owesReport(for: week), "done with no day: counted as on its deadline, before the period")
+    #expect(task(start: "2026-03-02", deadline: "2026-05-10").owesReport(for: week), "overdue and not done: still owes")
+}

@@ -22,6 +22,8 @@ enum CockpitController {
 
     static func figures(_ req: Request, _ actor: Actor, year: Int, leaderId: Int?) async throws -> Figures {
         try await req.cached(actor, "cockpit|\(year)|\(leaderId ?? 0)|\(req.today.iso)") {
+            // The indicators do not depend on the rest: worked out beside it, on the other core.
+            async let offTrackQ = offTrack(req, actor, year: year)
             let ref = try await req.matrixReference(actor, year: year)
             let plans = leaderId.map { id in ref.plans.filter { $0.leaderId == id } } ?? ref.plans
             async let tasksQ = req.progressTasks(actor, year: year)
@@ -34,7 +36,7 @@ enum CockpitController {
             let titles = try await req.store.taskTitles(zoneId: actor.zoneId, ids: cockpit.alarms.map(\.task.id) + orders.compactMap(\.taskId).filter(taskIds.contains))
             // The indicators of the units that own this cockpit's tasks (all of them for the zone).
             let units = Set(tasks.filter { planIds.contains($0.planId) }.map(\.ownerUnitId))
-            let indicators = try await offTrack(req, actor, year: year).filter { leaderId == nil || units.contains($0.ownerUnitId) }.map(\.line)
+            let indicators = try await offTrackQ.filter { leaderId == nil || units.contains($0.ownerUnitId) }.map(\.line)
             return Figures(cockpit: cockpit, titles: titles, orders: orders.filter { $0.taskId.map(taskIds.contains) ?? false }, indicators: indicators)
         }
     }

@@ -21,7 +21,7 @@ enum DemoSupervision {
         let recent = cycle.period(containing: today, calendar: calendar).start.adding(days: -21)
         var week = cycle.period(containing: Day(year: today.year, month: 2, day: 2)!, calendar: calendar)
         while week.end < recent {
-            for t in tasks where t.plannedStart <= week.end && !(t.status == .done && (t.doneOn ?? t.deadline) < week.start) {
+            for t in tasks where t.owesReport(for: week) {
                 let habit = 70 + (t.ownerUnitId * 7919) % 28
                 let roll = rng.next(1...100)
                 if roll > habit + (100 - habit) / 2 { continue }

@@ -18,6 +18,16 @@ enum BattleMapController {
         let filters = req.matrixFilters(year: year)
         let zoom = req.query[String.self, at: "zoom"].flatMap(BattleMapPage.Zoom.init(raw:)) ?? .year
         let printSize = req.query[String.self, at: "print"].flatMap { ["a3", "a0"].contains($0) ? $0 : nil }
+        // The page's content depends on the zone's data, the filters and today only: kept per data version.
+        let key = "battlemap|\(year)|\(req.today.iso)|\(filters.queryItems.map { "\($0.0)=\($0.1 ?? "")" }.joined(separator: "&"))|\(zoom.raw)|\(printSize ?? "")"
+        let content = try await req.cached(actor, key) {
+            PageCache.render(try await page(req, actor, year: year, filters: filters, zoom: zoom, printSize: printSize).body)
+        }
+        return req.html(PageCache.page(title: BattleMapPage.title, content: content,
+                                       context: req.pageContext(current: .battleMap, warnings: req.calendarWarnings(year: year))))
+    }
+
+    static func page(_ req: Request, _ actor: Actor, year: Int, filters: MatrixPage.Filters, zoom: BattleMapPage.Zoom, printSize: String?) async throws -> BattleMapPage {
         let ref = try await req.matrixReference(actor, year: year)
 
         let plans = ref.plans.filter { p in
@@ -83,8 +93,7 @@ enum BattleMapController {
             }
             rows += planRows
         }
-        let page = BattleMapPage(filters: filters, zoom: zoom, today: req.today, rows: rows, plans: ref.plans, units: ref.units,
-                                 leaders: ref.leaders, foldedNote: note, printSize: printSize)
-        return req.html(page.render(req.pageContext(current: .battleMap, warnings: req.calendarWarnings(year: year))))
+        return BattleMapPage(filters: filters, zoom: zoom, today: req.today, rows: rows, plans: ref.plans, units: ref.units,
+                             leaders: ref.leaders, foldedNote: note, printSize: printSize)
     }
 }

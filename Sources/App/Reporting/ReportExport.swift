@@ -28,7 +28,7 @@ enum ReportExport {
         let period = cycle.period(containing: day, calendar: req.calendar)
         let ref = try await req.matrixReference(actor, year: period.end.year)
         let tasks = try await req.store.tasks(zoneId: actor.zoneId, TaskFilter(year: period.end.year)).filter { t in
-            t.plannedStart <= period.end && !(t.status == .done && (t.doneOn ?? t.deadline) < period.start)
+            t.owesReport(for: period)
         }
         let reports = try await req.store.latestReports(zoneId: actor.zoneId, periodKey: period.key, taskIds: tasks.map(\.id))
         let plans = Dictionary(ref.plans.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })

@@ -90,7 +90,7 @@ public enum BulletinBuilder {
         struct ReportCount { var expected = 0, onTime = 0, late = 0 }
         var perUnit: [Int: ReportCount] = [:]
         for t in tasks {
-            for p in periods where t.plannedStart <= p.end && !(t.status == .done && (t.doneOn ?? t.deadline) < p.start) {
+            for p in periods where t.owesReport(for: p) {
                 var c = perUnit[t.ownerUnitId] ?? ReportCount()
                 c.expected += 1
                 switch byTaskPeriod["\(t.id)|\(p.key)"] {

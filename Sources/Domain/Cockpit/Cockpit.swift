@@ -55,15 +55,17 @@ public struct Cockpit: Sendable {
         let orders = openOrders.filter { $0.taskId.map(myIds.contains) ?? false }
         var orderOfTask: [Int: Int] = [:]
         for o in orders { if let t = o.taskId, orderOfTask[t] == nil { orderOfTask[t] = o.id } }
+        // Each task's light, worked out once for the summaries, the alarms and the units.
         let lights = Dictionary(mine.map { ($0.id, Light.of($0, today: today, calendar: calendar, rules: rules)) }, uniquingKeysWith: { a, _ in a })
+        let light: (TaskItem) -> Light = { lights[$0.id] ?? Light.of($0, today: today, calendar: calendar, rules: rules) }
         let byPlan = Dictionary(grouping: mine, by: \.planId)
         let planOfTask = Dictionary(mine.map { ($0.id, $0.planId) }, uniquingKeysWith: { a, _ in a })
         let ordersByPlan = Dictionary(grouping: orders.compactMap { o in o.taskId.flatMap { planOfTask[$0] } }, by: { $0 })
         self.plans = plans.map { p in
             let ts = byPlan[p.id] ?? []
-            return PlanLine(plan: p, progress: ProgressSummary(tasks: ts, today: today, calendar: calendar, rules: rules), openOrders: ordersByPlan[p.id]?.count ?? 0)
+            return PlanLine(plan: p, progress: ProgressSummary(tasks: ts, light: light), openOrders: ordersByPlan[p.id]?.count ?? 0)
         }
-        self.total = ProgressSummary(tasks: mine, today: today, calendar: calendar, rules: rules)
+        self.total = ProgressSummary(tasks: mine, light: light)
         let found = mine.compactMap { t -> Alarm? in
             guard let l = lights[t.id], l == .red || l == .overdue else { return nil }
             let (reason, severity) = LightReason.explain(t, light: l, today: today, calendar: calendar)
@@ -72,20 +74,11 @@ public struct Cockpit: Sendable {
         // Overdue first, then the most severe, then by id; sorted by small keys rather than moving the tasks around.
         let keys = found.map { ($0.light == .overdue ? 0 : 1, -$0.severity, $0.task.id) }
         self.alarms = found.indices.sorted { keys[$0] < keys[$1] }.map { found[$0] }
-        var units: [Int: (tasks: Int, overdue: Int, red: Int, yellow: Int)] = [:]
-        for t in mine {
-            var u = units[t.ownerUnitId] ?? (0, 0, 0, 0)
-            u.tasks += 1
-            switch lights[t.id] {
-            case .overdue?: u.overdue += 1
-            case .red?: u.red += 1
-            case .yellow?: u.yellow += 1
-            default: break
-            }
-            units[t.ownerUnitId] = u
-        }
+        let units = Dictionary(grouping: mine, by: \.ownerUnitId).mapValues { ProgressSummary(tasks: $0, light: light) }
         let ordersByUnit = Dictionary(grouping: orders, by: \.unitId).mapValues(\.count)
-        self.units = units.map { id, u in UnitLag(unitId: id, tasks: u.tasks, overdue: u.overdue, red: u.red, yellow: u.yellow, openOrders: ordersByUnit[id] ?? 0) }
+        self.units = units.map { id, u in
+            UnitLag(unitId: id, tasks: u.total, overdue: u.count(.overdue), red: u.count(.red), yellow: u.count(.yellow), openOrders: ordersByUnit[id] ?? 0)
+        }
             .filter { $0.lagging + $0.yellow > 0 }
             .sorted { a, b in (a.lagging, a.overdue, a.yellow, b.unitId) > (b.lagging, b.overdue, b.yellow, a.unitId) }
         self.openOrders = orders.count

@@ -16,6 +16,18 @@ public enum SheetText {
         s.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "（必填）", with: "")
     }
 
+    /// The item with a name closest to `name` (edit distance over each of its non-empty `names`; the first on a tie),
+    /// for "did you mean" messages; nil when there are none.
+    public static func closest<T>(to name: String, in items: [T], names: (T) -> [String]) -> T? {
+        let wanted = Array(name)
+        var best: (item: T, distance: Int)?
+        for item in items {
+            guard let d = names(item).filter({ !$0.isEmpty }).map({ distance(wanted, Array($0)) }).min() else { continue }
+            if best == nil || d < best!.distance { best = (item, d) }
+        }
+        return best?.item
+    }
+
     /// Edit distance, for suggesting the closest code or name to one that does not exist.
     public static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }

@@ -73,10 +73,16 @@ public struct ProgressSummary: Codable, Sendable, Equatable {
     public var percentDone: Double
 
     public init(tasks: [TaskItem], today: Day, calendar: WorkCalendar, rules: LightRules = .standard) {
+        self.init(tasks: tasks) { Light.of($0, today: today, calendar: calendar, rules: rules) }
+    }
+
+    /// The same with each task's light already worked out (`light`), so a caller that needs the lights for other
+    /// things too works them out once.
+    public init(tasks: [TaskItem], light: (TaskItem) -> Light) {
         var counts: [Light: Int] = [:]
         var weightSum = 0.0, doneSum = 0.0
         for t in tasks {
-            counts[Light.of(t, today: today, calendar: calendar, rules: rules), default: 0] += 1
+            counts[light(t), default: 0] += 1
             let w = t.weight > 0 ? t.weight : 1
             weightSum += w
             doneSum += w * Double(t.status == .done ? 100 : t.percentDone)

@@ -167,4 +167,31 @@ public enum DependencyGraph {
         }
         return nil
     }
+
+    /// A cycle anywhere in a graph (`successors`: node → the nodes that depend on it), searched from `starts` in
+    /// order: the nodes along it, first node repeated at the end; nil if there is none. Depth-first with colours,
+    /// without recursion, so a long chain cannot overflow the stack.
+    public static func anyCycle<Node: Hashable>(successors: [Node: [Node]], from starts: [Node]) -> [Node]? {
+        var colour: [Node: Bool] = [:]   // true: on the current path; false: done
+        for start in starts where colour[start] == nil {
+            var stack: [(node: Node, next: Int)] = [(start, 0)]
+            var path: [Node] = [start]
+            colour[start] = true
+            while let (node, next) = stack.last {
+                let succ = successors[node] ?? []
+                guard next < succ.count else {
+                    colour[node] = false; stack.removeLast(); path.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].next += 1
+                let s = succ[next]
+                switch colour[s] {
+                case true?: return Array(path[(path.firstIndex(of: s) ?? 0)...]) + [s]
+                case nil: colour[s] = true; stack.append((s, 0)); path.append(s)
+                case false?: break
+                }
+            }
+        }
+        return nil
+    }
 }

@@ -3,10 +3,7 @@ import Foundation
 extension OrgUnit {
     /// The live unit whose full or short name is closest to `name` (edit distance), for "did you mean" messages.
     public static func closest(to name: String, in units: [OrgUnit]) -> OrgUnit? {
-        func distance(_ u: OrgUnit) -> Int {
-            min(SheetText.distance(Array(name), Array(u.name)), u.shortName.isEmpty ? Int.max : SheetText.distance(Array(name), Array(u.shortName)))
-        }
-        return units.filter { !$0.archived }.min { distance($0) < distance($1) }
+        SheetText.closest(to: name, in: units.filter { !$0.archived }) { [$0.name, $0.shortName] }
     }
 
     /// "没有名为“…”的单位，是否为“…”？": what an importer says of a unit name it cannot find. Nothing is guessed.

@@ -146,3 +146,12 @@ public struct ReportingPeriod: Codable, Sendable, Equatable, Hashable {
         Date(timeIntervalSince1970: TimeInterval(dueMinute * 60 - 8 * 3600))
     }
 }
+
+extension TaskItem {
+    /// Whether the task owes a report for `period`: it has started by the period's end and was not already finished
+    /// before the period began (a task done without a recorded day counts as done on its deadline). One rule for the
+    /// period's 交账情况, the bulletin, the assessment's 交账及时率 and the demo history.
+    public func owesReport(for period: ReportingPeriod) -> Bool {
+        plannedStart <= period.end && !(status == .done && (doneOn ?? deadline) < period.start)
+    }
+}

@@ -178,7 +178,7 @@ public enum TaskSheetImport {
                         if found.count > 1 { fail(r.line, .leader, "有\(found.count)位领导名为“\(leaderName)”，请在计划页面指定") }
                         else { leader = found[0].id }
                     } else {
-                        let near = ctx.leaders.min { SheetText.distance(Array(leaderName), Array($0.displayName)) < SheetText.distance(Array(leaderName), Array($1.displayName)) }
+                        let near = SheetText.closest(to: leaderName, in: ctx.leaders) { [$0.displayName] }
                         fail(r.line, .leader, "没有名为“\(leaderName)”的领导" + (near.map { "，是否为“\($0.displayName)”？" } ?? ""))
                     }
                     if let leader {
@@ -435,32 +435,10 @@ public enum TaskSheetImport {
                 lineOf[ref(i)] = r.line
                 for p in resolved[i] { successors[p, default: []].append(ref(i)) }
             }
-            // Colour DFS over the graph; a grey node reached again closes a cycle.
-            var colour: [TaskSheetChanges.TaskRef: Int] = [:]
-            var reported = false
-            for start in parsed.indices.map(ref) where colour[start] == nil && !reported {
-                var stack: [(TaskSheetChanges.TaskRef, Int)] = [(start, 0)]
-                var path: [TaskSheetChanges.TaskRef] = [start]
-                colour[start] = 1
-                while let (node, next) = stack.last, !reported {
-                    let succ = successors[node] ?? []
-                    if next < succ.count {
-                        stack[stack.count - 1].1 += 1
-                        let s = succ[next]
-                        if colour[s] == 1 {
-                            let loop = Array(path[(path.firstIndex(of: s) ?? 0)...]) + [s]
-                            let names = loop.map { r in lineOf[r].map { "第\($0)行" } ?? { if case .existing(let id) = r { return "#\(id)" } else { return "?" } }() }
-                            if let line = loop.compactMap({ lineOf[$0] }).max() {
-                                fail(line, .predecessors, "前置任务形成循环：" + names.joined(separator: " → "))
-                            }
-                            reported = true
-                        } else if colour[s] == nil {
-                            colour[s] = 1; stack.append((s, 0)); path.append(s)
-                        }
-                    } else {
-                        colour[node] = 2; stack.removeLast(); path.removeLast()
-                    }
-                }
+            guard let loop = DependencyGraph.anyCycle(successors: successors, from: parsed.indices.map(ref)) else { return }
+            let names = loop.map { r in lineOf[r].map { "第\($0)行" } ?? { if case .existing(let id) = r { return "#\(id)" } else { return "?" } }() }
+            if let line = loop.compactMap({ lineOf[$0] }).max() {
+                fail(line, .predecessors, "前置任务形成循环：" + names.joined(separator: " → "))
             }
         }
     }

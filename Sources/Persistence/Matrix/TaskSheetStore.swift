@@ -54,13 +54,15 @@ extension Store {
             func workPoint(_ ref: TaskSheetChanges.WorkPointRef) -> Int {
                 switch ref { case .existing(let id): return id; case .new(let i): return workPointIds[i] }
             }
-            for id in Set(changes.creates.map { workPoint($0.workPoint) } + changes.updates.map { workPoint($0.workPoint) }) where planOfWorkPoint[id] == nil {
-                struct P: Decodable { let planId: Int }
-                guard let p = try await tx.raw("SELECT plan_id FROM work_points WHERE id = \(bind: id) AND zone_id = \(bind: zone) AND archived_at IS NULL").row(P.self) else {
-                    throw StoreError.notFound(entity: "work_point", id: id)
-                }
-                planOfWorkPoint[id] = p.planId
+            // The plans of the existing work points the rows name, read at once (still live, still this zone's).
+            let existing = Set(changes.creates.map { workPoint($0.workPoint) } + changes.updates.map { workPoint($0.workPoint) })
+                .filter { planOfWorkPoint[$0] == nil }.sorted()
+            struct P: Decodable { let id: Int; let planId: Int }
+            for chunk in stride(from: 0, to: existing.count, by: 500).map({ Array(existing[$0..<min($0 + 500, existing.count)]) }) {
+                let rows = try await tx.raw("SELECT id, plan_id FROM work_points WHERE zone_id = \(bind: zone) AND archived_at IS NULL AND id IN (\(binds: chunk))").rows(P.self)
+                for p in rows { planOfWorkPoint[p.id] = p.planId }
             }
+            if let missing = existing.first(where: { planOfWorkPoint[$0] == nil }) { throw StoreError.notFound(entity: "work_point", id: missing) }
 
             // Tasks: inserted first without their links to one another, which may point at tasks created later in the sheet.
             var created: [TaskItem] = []

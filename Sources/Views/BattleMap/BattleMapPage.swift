@@ -78,25 +78,23 @@ public struct BattleMapPage: Sendable {
     static let rowHeight = 22.0
     static let headerHeight = 34.0
 
-    public static func color(_ l: Light?) -> String {
-        switch l {
-        case .done?: return "#1e8e3e"
-        case .doneLate?: return "#a35200"
-        case .green?: return "#34a853"
-        case .yellow?: return "#e8a200"
-        case .red?, .overdue?: return "#d93025"
-        default: return "#9aa0a6"
-        }
-    }
+    public static func color(_ l: Light?) -> String { LightColours.of(l) }
 
     public func render(_ ctx: PageContext) -> String {
+        Layout.render(title: Self.title, context: ctx, body: body)
+    }
+
+    public static let title = "挂图作战"
+
+    /// Everything inside the page's frame (no CSRF token, no user): the same for everyone who may read the matrix.
+    public var body: Node<HTML.BodyContext> {
         var items = filters.queryItems.filter { $0.0 != "year" || $0.1 != nil }
         items.append(("zoom", zoom == .year ? nil : zoom.raw))
         let printStyle = printSize.map { size in
             // One landscape sheet: the SVG scales to the page's width and, for a long map, its height.
             "<style>@page{size:\(size == "a0" ? "A0" : "A3") landscape;margin:8mm}header.top,footer,form.filters,.actions,.legend{display:none}main{max-width:none;padding:0}h1{font-size:14pt;margin:0 0 2mm}svg.battle{width:100%;min-width:0;height:auto;max-height:\(size == "a0" ? "815mm" : "270mm")}</style>"
         } ?? ""
-        return Layout.render(title: "挂图作战", context: ctx, body: .group(
+        return .group(
             .raw(printStyle),
             .h1("\(filters.year)年度挂图作战图"),
             filterForm(),
@@ -114,7 +112,7 @@ public struct BattleMapPage: Sendable {
                .span(.class("swatch"), .style("background:#fff;border:2px solid #202124")), .text(" 关键路径　"),
                .span(.class("swatch"), .style("background:#5f6368;height:3px")), .text(" 基线")),
             .div(.class("scroll"), .raw(svg()))
-        ))
+        )
     }
 
     func filterForm() -> Node<HTML.BodyContext> {

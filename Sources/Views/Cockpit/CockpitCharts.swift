@@ -5,11 +5,8 @@ import Foundation
 /// a bar per unit behind. Every mark links to the tasks it counts. `dark` draws for the wall's dark background.
 public enum CockpitCharts {
     /// The order and colours of the lights in the charts.
-    public static let lights: [(Light, String)] = [
-        (.overdue, "#8e1b14"), (.red, "#d93025"), (.yellow, "#e8a200"), (.green, "#1e8e3e"),
-        (.notStarted, "#9aa0a6"), (.suspended, "#c7c9cc"), (.doneLate, "#a35200"), (.done, "#1a73e8"),
-    ]
-    static func colour(_ l: Light) -> String { lights.first { $0.0 == l }?.1 ?? "#9aa0a6" }
+    public static let lights = LightColours.ordered
+    static func colour(_ l: Light) -> String { LightColours.of(l) }
 
     static func esc(_ s: String) -> String { var o = ""; HTMLWriter.escape(s, into: &o); return o }
     static func f(_ v: Double) -> String { String(format: "%.1f", v) }

@@ -107,6 +107,11 @@ public struct FormErrors: Sendable, Equatable {
 extension UI {
     /// A stored UTC timestamp ("2026-11-26T04:11:22.123Z") as Beijing time, "2026-11-26 12:11".
     public static func beijingTime(_ timestamp: String) -> String {
+        beijingTimeOfUTC(timestamp) ?? beijingTimeByFormatter(timestamp)
+    }
+
+    /// Any ISO 8601 timestamp, through Foundation's formatters.
+    static func beijingTimeByFormatter(_ timestamp: String) -> String {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         guard let date = f.date(from: timestamp) ?? ISO8601DateFormatter().date(from: timestamp) else { return timestamp }
@@ -114,5 +119,24 @@ extension UI {
         let out = ISO8601DateFormatter()
         out.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
         return String(out.string(from: shifted).replacingOccurrences(of: "T", with: " ").prefix(16))
+    }
+
+    /// The common case without a formatter (a list page shows hundreds of times, and ISO8601DateFormatter is slow on
+    /// Linux): "YYYY-MM-DDTHH:MM…Z", in UTC. Nil for anything else, which the formatters read.
+    static func beijingTimeOfUTC(_ timestamp: String) -> String? {
+        let b = Array(timestamp.utf8)
+        guard b.count >= 17, b.last == UInt8(ascii: "Z"), b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+              b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":") else { return nil }
+        func number(_ r: Range<Int>) -> Int? {
+            var n = 0
+            for i in r { guard (48...57).contains(b[i]) else { return nil }; n = n * 10 + Int(b[i] - 48) }
+            return n
+        }
+        guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10), let h = number(11..<13), let mi = number(14..<16),
+              h < 24, mi < 60, let day = Day(year: y, month: mo, day: d) else { return nil }
+        let local = h + 8
+        let shown = local >= 24 ? day.adding(days: 1) : day
+        let hh = local % 24
+        return "\(shown.iso) \(hh < 10 ? "0" : "")\(hh):\(mi < 10 ? "0" : "")\(mi)"
     }
 }

@@ -226,7 +226,7 @@ public struct IndicatorPage: Sendable {
         func x(_ i: Int) -> Double { left + step * (Double(i) + 0.5) }
         func y(_ v: Double) -> Double { top + (h - top - bottom) * (1 - (v - y0) / (y1 - y0)) }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
-        let colors: [Light: String] = [.green: "#188038", .yellow: "#f9ab00", .red: "#d93025"]
+        let colors: [Light: String] = [.green: LightColours.of(.green), .yellow: LightColours.of(.yellow), .red: LightColours.of(.red)]
         var s = "<svg class=\"chart\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" width=\"100%\" role=\"img\" aria-label=\"实际值与轨迹\">"
         for k in 0...4 {
             let v = y0 + (y1 - y0) * Double(k) / 4

@@ -117,9 +117,7 @@ public enum AssessmentMeasures {
                 var expected = 0
                 var owing: [TaskItem] = []
                 for t in tasks {
-                    var n = 0
-                    let finished = t.status == .done ? (t.doneOn ?? t.deadline) : nil
-                    for p in periods where t.plannedStart <= p.end && !(finished.map { $0 < p.start } ?? false) { n += 1 }
+                    let n = periods.filter { t.owesReport(for: $0) }.count
                     expected += n
                     if n > 0, f.lateReportTaskIds.contains(t.id) { owing.append(t) }
                 }
