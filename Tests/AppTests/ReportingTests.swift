@@ -212,4 +212,32 @@ struct ReportDraftTests {
             #expect(try await app.store.reportDraft(taskId: f.taskA, periodKey: history[0].periodKey, zoneId: f.zoneId)?.progress == "补充")
         }
     }
+
+    @Test("待审报告多时分页：每页50份，先提交的在前，翻页见到其余", arguments: [TestDB.sqlite])
+    func reviewPages(_ db: TestDB) async throws {
+        try await withGuatu(db) { app in
+            let f = try await Fixture.make(app)
+            let office = Actor(userId: 0, username: "office", displayName: "督查室", zoneId: f.zoneId, unitId: nil, roles: [.office])
+            // 3 tasks × 19 weeks of 2026 = 57 reports waiting, each with its own text.
+            var week = ReportingCycle.weekly.period(containing: Day(iso: "2026-01-07")!, calendar: .official)
+            var n = 0
+            for _ in 0..<19 {
+                for task in [f.taskA, f.taskB, f.milestone] {
+                    n += 1
+                    _ = try await app.store.submitReport(taskId: task, period: week, late: false, ReportDraft(percentDone: 10, progress: "第\(n)份进展"),
+                                                         actor: office, today: testToday, calendar: .official) { _ in }
+                }
+                week = ReportingCycle.weekly.period(containing: week.end.adding(days: 1), calendar: .official)
+            }
+            var b = Browser(app)
+            _ = try await b.login("office")
+            let first = try await b.get("/reports/review").text
+            #expect(first.contains("审核交账（57份待审）"))
+            #expect(first.contains("第1份进展") && first.contains("第50份进展") && !first.contains("第51份进展"))
+            #expect(first.contains("offset=50"))
+            let second = try await b.get("/reports/review?offset=50").text
+            #expect(second.contains("第51份进展") && second.contains("第57份进展") && !second.contains("第50份进展"))
+            #expect(second.components(separatedBy: "name=\"decision\" value=\"accept\"").count - 1 == 7)
+        }
+    }
 }

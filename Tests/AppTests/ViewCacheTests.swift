@@ -116,4 +116,34 @@ struct ViewCacheTests {
             #expect(seen)
         }
     }
+
+    /// Found in review: the cockpit's content used to be built from a matrix reference read before its computation,
+    /// which a reader may get stale, so the content stored for the new version could carry the old unit names.
+    @Test("改单位名称后：他人的驾驶舱随后显示新名称，改名者立即看到新名称", arguments: [TestDB.sqlite])
+    func cockpitAfterARename(_ db: TestDB) async throws {
+        try await withGuatu(db, tweak: { $0.staleViewSeconds = 10 }) { app in
+            let f = try await Fixture.make(app)
+            let unit = try await app.store.unit(id: f.unitB, zoneId: f.zoneId)
+            var reader = Browser(app), writer = Browser(app)
+            _ = try await reader.login("observer")
+            _ = try await writer.login("office")
+            // Unit B owns the overdue task: it is among the units behind.
+            #expect(try await reader.get("/cockpit").text.contains(unit.name))
+            _ = try await writer.get("/units/\(f.unitB)/edit")
+            let saved = try await writer.post("/units/\(f.unitB)/edit", [("version", String(unit.version)), ("name", "改名后的单位"),
+                                                                           ("shortName", unit.shortName), ("kind", unit.kind.rawValue), ("sortOrder", String(unit.sortOrder))])
+            #expect(saved.status == .seeOther)
+            // The reader's next look may be the previous page, and starts the refresh ...
+            _ = try await reader.get("/cockpit")
+            var seen = false
+            for _ in 0..<100 where !seen {
+                seen = try await reader.get("/cockpit").text.contains("改名后的单位")
+                if !seen { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            #expect(seen, "the refreshed cockpit carries the new name")
+            // ... and what the refresh stored for the new version is what the writer sees: the new name.
+            let mine = try await writer.get("/cockpit").text
+            #expect(mine.contains("改名后的单位") && !mine.contains(unit.name))
+        }
+    }
 }

@@ -21,11 +21,13 @@ extension Request {
 
     func resolveCalendar() async throws {
         guard let actor = signedIn?.actor else { return }
-        storage[CalendarKey.self] = try await cached(actor, "calendar") { [store] in
+        // Always the current version, never a stale one: every computation of the request reads it from here, and a
+        // view computed for the current version must not be built on the previous calendar or light rules.
+        storage[CalendarKey.self] = try await current { try await self.cached(actor, "calendar") { [store] in
             ZoneTime(calendar: WorkCalendar(extraNotices: try await store.loadedNotices(),
                                             overrides: try await store.calendarOverrides(zoneId: actor.zoneId).map(\.override)),
                      rules: try await store.lightRules(zoneId: actor.zoneId).rules)
-        }
+        } }
     }
 }
 

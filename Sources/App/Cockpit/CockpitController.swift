@@ -60,29 +60,36 @@ enum CockpitController {
     @Sendable static func cockpit(_ req: Request) async throws -> Response {
         let actor = try req.actor(.readMatrix)
         let year = try await req.yearInView(actor)
-        let ref = try await req.matrixReference(actor, year: year)
-        let leaders = ref.leaders.filter { l in !l.archived && ref.plans.contains { $0.leaderId == l.id } }
+        @Sendable func leaders(_ ref: MatrixReference) -> [UserAccount] { ref.leaders.filter { l in !l.archived && ref.plans.contains { $0.leaderId == l.id } } }
+        // Which leaders there are, to check ?leader= (a value just made valid by a write is checked again on current data).
+        var choice = leaders(try await req.matrixReference(actor, year: year))
         let leaderId: Int?
         if let raw = req.query[String.self, at: "leader"] {
             if raw.isEmpty { leaderId = nil } else {
-                guard let id = Int(raw), leaders.contains(where: { $0.id == id }) else {
+                if let id = Int(raw), !choice.contains(where: { $0.id == id }) {
+                    choice = leaders(try await req.current { try await req.matrixReference(actor, year: year) })
+                }
+                guard let id = Int(raw), choice.contains(where: { $0.id == id }) else {
                     throw AppError.badRequest("参数leader须为分管\(year)年度计划的领导编号", field: "leader")
                 }
                 leaderId = id
             }
         } else {
-            leaderId = actor.roles.contains(.leader) && leaders.contains(where: { $0.id == actor.userId }) ? actor.userId : nil
+            leaderId = actor.roles.contains(.leader) && choice.contains(where: { $0.id == actor.userId }) ? actor.userId : nil
         }
-        // The page's content is the same for everyone with the same rights until the zone's data changes.
+        // The page's content is the same for everyone with the same rights until the zone's data changes. Everything it
+        // shows is read inside, so a value computed for a version holds that version's data only.
         let canOrder = actor.can(.editMatrix)
         let content = try await req.cached(actor, "cockpitpage|\(year)|\(leaderId ?? 0)|\(req.today.iso)|\(canOrder)") {
+            let ref = try await req.matrixReference(actor, year: year)
+            let inCharge = leaders(ref)
             let f = try await figures(req, actor, year: year, leaderId: leaderId)
             let orderLines = f.orders.map { o in
                 CockpitPage.OrderLine(id: o.id, unit: ref.names.unit(o.receivingUnitId), task: o.taskId.flatMap { f.titles[$0] } ?? "", status: o.status.chineseName,
                                       replyDue: o.replyDue?.iso ?? "—", overdue: o.replyDue.map { $0 < req.today } ?? false)
             }
             var page = CockpitPage(year: year, today: req.today, leaderName: leaderId.map { ref.names.person($0) }, leaderId: leaderId,
-                                   leaders: leaders.map { ($0.id, ref.names.person($0.id)) }, cockpit: f.cockpit, names: ref.names,
+                                   leaders: inCharge.map { ($0.id, ref.names.person($0.id)) }, cockpit: f.cockpit, names: ref.names,
                                    orders: orderLines, indicators: f.indicators, canOrder: canOrder)
             page.titles = f.titles
             return PageCache.render(page.body)
@@ -93,10 +100,10 @@ enum CockpitController {
     @Sendable static func wall(_ req: Request) async throws -> Response {
         let actor = try req.actor(.readMatrix)
         let year = try await req.yearInView(actor)
-        let ref = try await req.matrixReference(actor, year: year)
-        let f = try await figures(req, actor, year: year, leaderId: nil)
         // Rendered once a minute at most: the page shows the time of its rendering and reloads every minute.
         let html = try await req.cached(actor, "wall|\(year)|\(req.today.iso)|\(clock())") {
+            let ref = try await req.matrixReference(actor, year: year)
+            let f = try await figures(req, actor, year: year, leaderId: nil)
             var page = WallPage(zoneName: req.pageContext(current: .cockpit).zoneName, year: year, today: req.today, time: clock(),
                                 cockpit: f.cockpit, names: ref.names, offTrackIndicators: f.indicators.count,
                                 overdueOrders: f.orders.filter { $0.replyDue.map { $0 < req.today } ?? false }.count)

@@ -11,10 +11,13 @@ extension Request {
         return try await cached(actor, "years") { [store] in try await store.years(zoneId: actor.zoneId) }.first ?? today.year
     }
 
+    /// Every unit's and person's name in the zone (archived ones too, for old records), read once per data version.
     func names(_ actor: Actor) async throws -> Names {
-        async let units = store.units(zoneId: actor.zoneId, includeArchived: true)
-        async let people = store.users(zoneId: actor.zoneId, includeArchived: true)
-        return try await Names(units: units, people: people)
+        try await cached(actor, "names") { [store] in
+            async let units = store.units(zoneId: actor.zoneId, includeArchived: true)
+            async let people = store.users(zoneId: actor.zoneId, includeArchived: true)
+            return try await Names(units: units, people: people)
+        }
     }
 
     func light(_ t: TaskItem) -> Light { Light.of(t, today: today, calendar: calendar, rules: lightRules) }

@@ -14,10 +14,12 @@ import Vapor
 /// at a time per view. The value served was current when it was stored, at most `maxStale` ago. Whoever wrote
 /// recently, and every API client, asks for the current value (`Request.mayServeStale`).
 final class ZoneViewCache: Sendable {
-    private struct Entry { let version: Int; let storedAt: NIODeadline; let value: any Sendable }
+    /// `readFrom`: when the computation of the value began, so when its data was current at the latest.
+    private struct Entry { let version: Int; let readFrom: NIODeadline; let value: any Sendable }
+    private typealias Computation = Task<(value: any Sendable, startedAt: NIODeadline), any Error>
     private let entries = NIOLockedValueBox<[String: Entry]>([:])
     /// Computations under way, so that a burst of requests after a change computes once (single flight).
-    private let inFlight = NIOLockedValueBox<[String: (version: Int, task: Task<any Sendable, any Error>)]>([:])
+    private let inFlight = NIOLockedValueBox<[String: (version: Int, task: Computation)]>([:])
     static let maxEntries = 256
 
     /// Set inside every computation: what a view is computed from must be current, never stale, or the stale parts
@@ -30,20 +32,29 @@ final class ZoneViewCache: Sendable {
         let entry = entries.withLockedValue { $0[fullKey] }
         if let e = entry, e.version == version, let v = e.value as? T { return v }
         if maxStale > .zero, !Self.computing, let e = entry, e.version < version, let stale = e.value as? T,
-           NIODeadline.now() - e.storedAt <= maxStale {
+           NIODeadline.now() - e.readFrom <= maxStale {
             refreshInBackground(fullKey, version: version, make)
             return stale
         }
-        let task: Task<any Sendable, any Error> = inFlight.withLockedValue { running in
+        let task: Computation = inFlight.withLockedValue { running in
             if let r = running[fullKey], r.version == version { return r.task }
-            let t = Task<any Sendable, any Error> { try await Self.$computing.withValue(true) { try await make() } }
+            let t = Self.compute(make)
             running[fullKey] = (version, t)
             return t
         }
         defer { inFlight.withLockedValue { if $0[fullKey]?.version == version { $0[fullKey] = nil } } }
-        guard let value = try await task.value as? T else { throw Abort(.internalServerError) }
-        store(fullKey, version: version, value)
+        let done = try await task.value
+        guard let value = done.value as? T else { throw Abort(.internalServerError) }
+        store(fullKey, version: version, value, readFrom: done.startedAt)
         return value
+    }
+
+    /// Runs `make` with `computing` set, noting when it began.
+    private static func compute<T: Sendable>(_ make: @escaping @Sendable () async throws -> T) -> Computation {
+        Computation {
+            let started = NIODeadline.now()
+            return (try await $computing.withValue(true) { try await make() }, started)
+        }
     }
 
     /// Starts computing `version` unless something is being computed for this view already (then the next request
@@ -51,21 +62,22 @@ final class ZoneViewCache: Sendable {
     private func refreshInBackground<T: Sendable>(_ fullKey: String, version: Int, _ make: @escaping @Sendable () async throws -> T) {
         inFlight.withLockedValue { running in
             guard running[fullKey] == nil else { return }
-            let t = Task<any Sendable, any Error> { [self] in
+            let computation = Self.compute(make)
+            running[fullKey] = (version, computation)
+            Task { [self] in
                 defer { inFlight.withLockedValue { if $0[fullKey]?.version == version { $0[fullKey] = nil } } }
-                let value = try await Self.$computing.withValue(true) { try await make() }
-                store(fullKey, version: version, value)
-                return value
+                // A failed refresh leaves the previous value; the next request tries again (and a current one reports it).
+                guard let done = try? await computation.value else { return }
+                store(fullKey, version: version, done.value, readFrom: done.startedAt)
             }
-            running[fullKey] = (version, t)
         }
     }
 
-    private func store(_ fullKey: String, version: Int, _ value: any Sendable) {
+    private func store(_ fullKey: String, version: Int, _ value: any Sendable, readFrom: NIODeadline) {
         entries.withLockedValue { dict in
             if dict.count >= Self.maxEntries { dict.removeAll() }
             if let existing = dict[fullKey], existing.version > version { return }
-            dict[fullKey] = Entry(version: version, storedAt: .now(), value: value)
+            dict[fullKey] = Entry(version: version, readFrom: readFrom, value: value)
         }
     }
 }
@@ -93,6 +105,12 @@ extension Request {
         let stale = mayServeStale ? application.guatu.staleViewSeconds : 0
         return try await application.zoneViews.value(zoneId: actor.zoneId, key: key, version: try await zoneDataVersion(actor),
                                                      maxStale: .seconds(Int64(stale)), make)
+    }
+
+    /// `body` with every cached value it reads current (as inside a computation): for what a request reads outside
+    /// `cached` and then builds a cached view on, such as the calendar.
+    func current<T>(_ body: () async throws -> T) async throws -> T {
+        try await ZoneViewCache.$computing.withValue(true) { try await body() }
     }
 
     /// A page (not the API) read in a browser session that has not changed anything in the last `staleViewSeconds`.

@@ -209,8 +209,14 @@ extension Store {
     }
 
     /// Reports waiting for review, oldest first.
-    public func pendingReports(zoneId: Int, limit: Int = 200) async throws -> [Report] {
-        try await sql.raw(Store.reportColumns + " WHERE zone_id = \(bind: zoneId) AND status = 'submitted' ORDER BY id LIMIT \(bind: limit)").rows(ReportRow.self).map(\.report)
+    public func pendingReports(zoneId: Int, limit: Int = 200, offset: Int = 0) async throws -> [Report] {
+        try await sql.raw(Store.reportColumns + " WHERE zone_id = \(bind: zoneId) AND status = 'submitted' ORDER BY id LIMIT \(bind: limit) OFFSET \(bind: offset)").rows(ReportRow.self).map(\.report)
+    }
+
+    /// How many reports wait for review in the zone.
+    public func countPendingReports(zoneId: Int) async throws -> Int {
+        struct N: Decodable { let n: Int }
+        return try await sql.raw("SELECT COUNT(*) AS n FROM reports WHERE zone_id = \(bind: zoneId) AND status = 'submitted'").row(N.self)?.n ?? 0
     }
 }
 

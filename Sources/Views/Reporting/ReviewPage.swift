@@ -17,11 +17,16 @@ public struct ReviewPage: Sendable {
     }
     public var items: [Item]
     public var error: String?
-    public init(items: [Item], error: String? = nil) { self.items = items; self.error = error }
+    /// All the reports waiting (the page shows `pageSize` of them from `offset`, oldest first).
+    public var total: Int
+    public var offset = 0
+    public static let pageSize = 50
+    public init(items: [Item], error: String? = nil) { self.items = items; self.error = error; self.total = items.count }
 
     public func render(_ ctx: PageContext) -> String {
         Layout.render(title: "审核交账", context: ctx, body: .group(
-            .h1("审核交账（\(items.count)份待审）"),
+            .h1("审核交账（\(total)份待审）"),
+            total > items.count ? .p(.class("meta"), .text("先提交的在前；本页为第\(offset + 1)–\(offset + items.count)份。")) : .empty,
             .p(.a(.href(SiteURL.reportsExcel.path), .text("导出本期交账情况（Excel：每项任务交了没有、写了什么）"))),
             .unwrap(error) { .p(.class("errorbox"), .text($0)) },
             items.isEmpty ? .p(.class("meta"), .text("没有待审核的报告。")) : .div(.class("cards"), .forEach(items) { i in
@@ -42,7 +47,8 @@ public struct ReviewPage: Sendable {
                         .input(.type(.hidden), .name("decision"), .value("return")),
                         .element(named: "label", nodes: [.text("退回理由"), UI.textInput("reason", "")]),
                         .button(.type(.submit), .class("danger"), .text("退回"))))
-            })
+            }),
+            UI.pager(base: .reviews, query: [], offset: offset, limit: Self.pageSize, total: total)
         ))
     }
 }
