@@ -120,7 +120,7 @@ struct CoverageTests {
                 return id
             }
             let a = try await firm("91440300708461136T", "华芯微电子有限公司", industry: "C3971", above: true, patents: 3)
-            _ = try await firm("91110000600037341L", "瑞科精密机械有限公司", industry: "C3491", above: true, patents: 0)
+            let b = try await firm("91110000600037341L", "瑞科精密机械有限公司", industry: "C3491", above: true, patents: 0)
             _ = try await firm("91350100M000100Y43", "云图信息技术有限公司", industry: "I6513", above: true, patents: 0)  // not industrial: outside both groups
             _ = try await firm("91440300MA5D0XRP2F", "博创小微有限公司", industry: "C3421", above: false, patents: 0)  // below scale: outside
             try await app.store.addRDCenter(enterpriseId: a, RDCenter(name: "企业技术中心", level: .city, recognizedOn: Day(iso: "2024-05-01")!), actor: boot)
@@ -137,6 +137,20 @@ struct CoverageTests {
             let ind = try await office.get("/indicators/\(i.id)?year=2026")
             // 2026 reads the latest year's data (2025): 1 of 2.
             #expect(ind.text.contains("<td>50</td><td>系统计算</td>") && ind.text.contains("规上工业企业2家，建有研发机构1家，未建1家"))
+
+            // The figure is kept while only other records change (the registry's audit lines are its version) ...
+            let registry = ComputedValues.registryEntities(.rdCoverage)!
+            let before = try await app.store.entityVersion(zoneId: f.zoneId, entities: registry)
+            var t = TaskDraft(); t.workPointId = f.workPointId; t.title = "另一项任务"; t.ownerUnitId = f.unitA
+            t.plannedStart = Day(iso: "2026-07-01"); t.deadline = Day(iso: "2026-08-31")
+            _ = try await app.store.createTask(t, actor: boot, today: testToday, calendar: .official)
+            #expect(try await app.store.entityVersion(zoneId: f.zoneId, entities: registry) == before)
+            #expect(try await office.get("/indicators/\(i.id)?year=2026").text.contains("<td>50</td><td>系统计算</td>"))
+            // ... and follows the registry at once: the second firm's R&D centre makes it 2 of 2.
+            try await app.store.addRDCenter(enterpriseId: b, RDCenter(name: "工程技术研究中心", level: .city, recognizedOn: Day(iso: "2025-06-01")!), actor: boot)
+            #expect(try await app.store.entityVersion(zoneId: f.zoneId, entities: registry) > before)
+            let after = try await office.get("/indicators/\(i.id)?year=2026")
+            #expect(after.text.contains("<td>100</td><td>系统计算</td>") && after.text.contains("规上工业企业2家，建有研发机构2家"))
         }
     }
 }

@@ -69,6 +69,23 @@ struct SecurityControlsTests {
         }
     }
 
+    /// Found when CI ran at 04:45:00: three failures on either side of a 15-minute edge were never added up.
+    @Test("登录节流的计数跨过时间窗边界不清零：本窗与上一窗合计")
+    func throttleAcrossTheWindowEdge() async throws {
+        try await withGuatu { app in
+            let limiter = RateLimiter(backing: .memory), window: TimeInterval = 900
+            let edge = Date(timeIntervalSince1970: 1_795_000_500)   // a multiple of 900 s
+            #expect(RateLimiter.windowStart(edge, window: window) == edge)
+            for _ in 0..<3 { _ = try await limiter.hit("login-fail:1.2.3.4", window: window, now: edge.addingTimeInterval(-1), store: app.store) }
+            _ = try await limiter.hit("login-fail:1.2.3.4", window: window, now: edge.addingTimeInterval(1), store: app.store)
+            let after = try await limiter.recentCounts("login-fail:1.2.3.4", window: window, now: edge.addingTimeInterval(2), store: app.store)
+            #expect(after.previous == 3 && after.current == 1)
+            // Two windows on, the early failures have aged out.
+            let later = try await limiter.recentCounts("login-fail:1.2.3.4", window: window, now: edge.addingTimeInterval(window + 2), store: app.store)
+            #expect(later.previous == 1 && later.current == 0)
+        }
+    }
+
     @Test("管理员重置的密码须在下次登录时修改；过期的密码同样；新密码不能与最近用过的相同；API 令牌不受影响", arguments: TestDB.all)
     func passwordAgeAndHistory(_ db: TestDB) async throws {
         try await withGuatu(db) { app in

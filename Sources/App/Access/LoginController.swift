@@ -41,11 +41,15 @@ enum LoginController {
         }
         // Captcha-free throttling: an address that keeps failing, over any accounts, waits out the window.
         let limiter = req.application.rateLimiter, addressKey = "login-fail:" + req.clientAddress, now = Date()
-        if try await limiter.count(addressKey, window: Self.throttleWindow, now: now, store: req.store) >= req.application.guatu.loginFailuresPerAddress {
+        // Counted over this window and the one before, so the count does not start again at a window's edge.
+        let limit = req.application.guatu.loginFailuresPerAddress
+        let failures = try await limiter.recentCounts(addressKey, window: Self.throttleWindow, now: now, store: req.store)
+        if failures.previous + failures.current >= limit {
             req.application.metrics.rateLimited("login")
-            let minutes = (RateLimiter.retryAfter(now, window: Self.throttleWindow) + 59) / 60
-            let res = page(req, username: username, error: "此地址登录失败次数过多，请\(minutes)分钟后再试", next: next, status: .tooManyRequests)
-            res.headers.replaceOrAdd(name: .retryAfter, value: String(RateLimiter.retryAfter(now, window: Self.throttleWindow)))
+            // When this window ends its failures still count for one more window, unless they alone are under the limit.
+            let wait = RateLimiter.retryAfter(now, window: Self.throttleWindow) + (failures.current >= limit ? Int(Self.throttleWindow) : 0)
+            let res = page(req, username: username, error: "此地址登录失败次数过多，请\((wait + 59) / 60)分钟后再试", next: next, status: .tooManyRequests)
+            res.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
             return res
         }
         guard let record = try await req.store.loginRecord(username: username), record.account.canSignIn, !record.account.archived else {

@@ -25,8 +25,22 @@ enum ComputedValues {
         guard indicator.source == .computed, let m = indicator.formula else { return [:] }
         let (store, calendar, today) = (req.store, req.calendar, req.today)
         let zoneId = actor.zoneId
-        return try await req.cached(actor, "computed|\(indicator.id)|\(m.rawValue)|\(indicator.frequency.rawValue)|\(year)|\(today.iso)") {
+        let key = "computed|\(indicator.id)|\(m.rawValue)|\(indicator.frequency.rawValue)|\(year)|\(today.iso)"
+        let work: @Sendable () async throws -> [String: Measure] = {
             try await compute(store: store, calendar: calendar, today: today, zoneId: zoneId, m: m, frequency: indicator.frequency, year: year)
+        }
+        // The registry's figures are read from the registry alone: kept until the registry changes, not until any task
+        // does (the cockpit and the indicator pages read them after every write in the zone).
+        if let entities = registryEntities(m) { return try await req.cached(actor, key, onlyFrom: entities, work) }
+        return try await req.cached(actor, key, work)
+    }
+
+    /// The audited records a measure is computed from, when that is the registry alone (`CoverageCounts`: enterprises,
+    /// their years, tiers and R&D centres; written only by `EnterpriseWriteStore` and `RDCenterStore`).
+    static func registryEntities(_ m: ComputedMeasure) -> [String]? {
+        switch m {
+        case .rdCoverage, .patentCoverage, .hnteCount: return ["enterprise", "enterprise_year", "enterprise_tier", "rd_center"]
+        default: return nil
         }
     }
 

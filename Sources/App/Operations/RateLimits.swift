@@ -25,9 +25,9 @@ final class RateLimiter: Sendable {
             let k = key + "@" + String(Int(start.timeIntervalSince1970))
             return counts.withLockedValue { c in
                 if c.count > 50_000 {
-                    // Drop ended windows (keys of earlier windows) now and then.
-                    let suffix = "@" + String(Int(start.timeIntervalSince1970))
-                    c = c.filter { $0.key.hasSuffix(suffix) }
+                    // Drop ended windows now and then, keeping this one and the one before (`recentCounts`).
+                    let keep = ["@" + String(Int(start.timeIntervalSince1970)), "@" + String(Int(start.timeIntervalSince1970 - window))]
+                    c = c.filter { e in keep.contains { e.key.hasSuffix($0) } }
                 }
                 c[k, default: 0] += 1
                 return c[k]!
@@ -42,6 +42,12 @@ final class RateLimiter: Sendable {
         case .database: return try await store.rateCounter(key: key, windowStart: start)
         case .memory: return counts.withLockedValue { $0[key + "@" + String(Int(start.timeIntervalSince1970))] ?? 0 }
         }
+    }
+
+    /// The counts of the window holding `now` and of the one before it: a limit checked on their sum does not forget
+    /// everything at a window's edge (with one window, failures just before and just after it were never added up).
+    func recentCounts(_ key: String, window: TimeInterval, now: Date, store: Store) async throws -> (previous: Int, current: Int) {
+        (try await count(key, window: window, now: now.addingTimeInterval(-window), store: store), try await count(key, window: window, now: now, store: store))
     }
 
     /// Seconds until the window holding `now` ends (Retry-After).

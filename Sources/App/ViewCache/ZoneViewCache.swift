@@ -107,6 +107,15 @@ extension Request {
                                                      maxStale: .seconds(Int64(stale)), make)
     }
 
+    /// Like `cached(_:_:_:)`, for a view computed only from the records audited as `entities` (see
+    /// `Store.entityVersion`): kept until one of those changes, whatever else changes in the zone. `key` must name a
+    /// view cached only this way.
+    func cached<T: Sendable>(_ actor: Actor, _ key: String, onlyFrom entities: [String], _ make: @escaping @Sendable () async throws -> T) async throws -> T {
+        let stale = mayServeStale ? application.guatu.staleViewSeconds : 0
+        let version = try await store.entityVersion(zoneId: actor.zoneId, entities: entities)
+        return try await application.zoneViews.value(zoneId: actor.zoneId, key: "entities|" + key, version: version, maxStale: .seconds(Int64(stale)), make)
+    }
+
     /// `body` with every cached value it reads current (as inside a computation): for what a request reads outside
     /// `cached` and then builds a cached view on, such as the calendar.
     func current<T>(_ body: () async throws -> T) async throws -> T {

@@ -46,6 +46,7 @@ public enum GuatuMigrations {
         CreateRateCounters(),
         AddPasswordAge(),
         AppendOnlyAuditLog(),
+        AddAuditEntityIndex(),
     ]
 }
 
