@@ -30,7 +30,7 @@ enum CockpitController {
             async let ordersQ = req.store.orders(zoneId: actor.zoneId, OrderFilter(open: true, limit: 100_000))
             let (tasks, orders) = try await (tasksQ, ordersQ)
             let cockpit = Cockpit(plans: plans, tasks: tasks, openOrders: orders.map { .init(id: $0.id, taskId: $0.taskId, unitId: $0.receivingUnitId) },
-                                  today: req.today, calendar: req.calendar, rules: req.lightRules)
+                                  today: req.today, calendar: req.calendar, rules: req.lightRules, knownLights: ref.lights)
             let planIds = Set(plans.map(\.id))
             let taskIds = Set(tasks.filter { planIds.contains($0.planId) }.map(\.id))
             let titles = try await req.store.taskTitles(zoneId: actor.zoneId, ids: cockpit.alarms.map(\.task.id) + orders.compactMap(\.taskId).filter(taskIds.contains))

@@ -21,6 +21,8 @@ struct MatrixReference: Sendable {
     /// Per work point and per plan: first start, last deadline and progress (the battle map's summary bars).
     let workPointSpans: [Int: Span]
     let planSpans: [Int: Span]
+    /// Each live task's light today, worked out once for all the summaries above (and the cockpit).
+    let lights: [Int: Light]
 
     struct Span: Sendable {
         let start: Day
@@ -28,10 +30,10 @@ struct MatrixReference: Sendable {
         let progress: ProgressSummary
     }
 
-    static func spans(_ tasks: [TaskItem], by key: (TaskItem) -> Int, today: Day, calendar: WorkCalendar, rules: LightRules) -> [Int: Span] {
+    static func spans(_ tasks: [TaskItem], by key: (TaskItem) -> Int, light: (TaskItem) -> Light) -> [Int: Span] {
         Dictionary(grouping: tasks, by: key).compactMapValues { ts in
             guard let start = ts.map(\.plannedStart).min(), let end = ts.map(\.deadline).max() else { return nil }
-            return Span(start: start, end: end, progress: ProgressSummary(tasks: ts, today: today, calendar: calendar, rules: rules))
+            return Span(start: start, end: end, progress: ProgressSummary(tasks: ts, light: light))
         }
     }
 
@@ -48,15 +50,18 @@ struct MatrixReference: Sendable {
         let planIds = Set(plans.map(\.id))
         let leaderIds = Set(plans.compactMap(\.leaderId))
         let byPlan = Dictionary(grouping: tasks, by: \.planId)
+        let (today, calendar, rules) = (req.today, req.calendar, req.lightRules)
+        let lights = Dictionary(tasks.map { ($0.id, Light.of($0, today: today, calendar: calendar, rules: rules)) }, uniquingKeysWith: { a, _ in a })
+        let light: (TaskItem) -> Light = { lights[$0.id] ?? Light.of($0, today: today, calendar: calendar, rules: rules) }
         var progress: [Int: ProgressSummary] = [:]
-        for p in plans { progress[p.id] = ProgressSummary(tasks: byPlan[p.id] ?? [], today: req.today, calendar: req.calendar, rules: req.lightRules) }
+        for p in plans { progress[p.id] = ProgressSummary(tasks: byPlan[p.id] ?? [], light: light) }
         return MatrixReference(
             year: year, years: years.isEmpty ? [year] : years, plans: plans,
             workPoints: wps.filter { planIds.contains($0.planId) }, units: units.filter { !$0.archived },
             leaders: users.filter { leaderIds.contains($0.id) }, names: Names(units: units, people: users), targets: targets,
-            progressByPlan: progress, total: ProgressSummary(tasks: tasks, today: req.today, calendar: req.calendar, rules: req.lightRules),
-            workPointSpans: spans(tasks, by: \.workPointId, today: req.today, calendar: req.calendar, rules: req.lightRules),
-            planSpans: spans(tasks, by: \.planId, today: req.today, calendar: req.calendar, rules: req.lightRules))
+            progressByPlan: progress, total: ProgressSummary(tasks: tasks, light: light),
+            workPointSpans: spans(tasks, by: \.workPointId, light: light), planSpans: spans(tasks, by: \.planId, light: light),
+            lights: lights)
     }
 }
 
