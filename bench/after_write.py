@@ -11,13 +11,10 @@ reader's and the writer's times in ms.
 """
 import argparse
 import json
-import os
-import subprocess
 import sys
 import time
-import urllib.request
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+from benchlib import fetch, session_cookie
 
 
 def main() -> int:
@@ -28,43 +25,31 @@ def main() -> int:
     ap.add_argument("--password", default="Guatu@2026")
     ap.add_argument("--routes", default="/,/cockpit,/wall,/supervision,/matrix")
     a = ap.parse_args()
-    login = subprocess.run([sys.executable, os.path.join(HERE, "benchlib.py"), "login-cookie", a.base, a.user, a.password],
-                           capture_output=True, text=True)
-    cookie = login.stdout.strip()
-    if login.returncode != 0 or not cookie:
-        print(f"after_write: could not sign in as {a.user}: {login.stderr.strip()}", file=sys.stderr)
+    cookie = session_cookie(a.base, a.user, a.password)
+    if cookie is None:
         return 1
-    api = {"Authorization": "Bearer " + a.token}
-
-    def call(method, path, body=None, headers=None):
-        h = {"Content-Type": "application/json"}
-        h.update(headers or {})
-        req = urllib.request.Request(a.base + path, method=method, data=json.dumps(body).encode() if body else None, headers=h)
-        t = time.perf_counter()
-        with urllib.request.urlopen(req, timeout=120) as r:
-            data = r.read()
-            if r.status not in (200, 201) or "/me/password" in r.geturl() or "/login" in r.geturl():
-                raise SystemExit(f"after_write: {method} {path} ended at {r.geturl()} (HTTP {r.status})")
-        return data, (time.perf_counter() - t) * 1000
-
-    task = json.loads(call("GET", "/api/v1/tasks?limit=1", headers=api)[0])["items"][0]
+    api = {"Authorization": "Bearer " + a.token, "Content-Type": "application/json"}
+    task = json.loads(fetch(a.base, "GET", "/api/v1/tasks?limit=1", api)[0])["items"][0]
     version = task["version"]
 
     def write():
         nonlocal version
-        data, _ = call("PATCH", f"/api/v1/tasks/{task['id']}", {"version": version, "responsiblePerson": f"p{time.time()}"}, headers=api)
-        version = json.loads(data)["version"]
+        body = json.dumps({"version": version, "responsiblePerson": f"p{time.time()}"}).encode()
+        version = json.loads(fetch(a.base, "PATCH", f"/api/v1/tasks/{task['id']}", api, body)[0])["version"]
+
+    def read(route: str, fresh: bool) -> int:
+        return round(fetch(a.base, "GET", route, {"Cookie": cookie + ("; guatu_fresh=1" if fresh else "")})[1])
 
     for route in a.routes.split(","):
+        read(route, False)
         reader, writer = [], []
-        call("GET", route, headers={"Cookie": cookie})
         for _ in range(4):
             write()
-            reader.append(round(call("GET", route, headers={"Cookie": cookie})[1]))
+            reader.append(read(route, False))
             time.sleep(1.5)   # the refresh the read started lands before the next write
         for _ in range(3):
             write()
-            writer.append(round(call("GET", route, headers={"Cookie": cookie + "; guatu_fresh=1"})[1]))
+            writer.append(read(route, True))
         print(f"{route:14s} reader after a write (ms) {reader}   writer after a write (ms) {writer}", flush=True)
     return 0
 

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -71,6 +72,16 @@ class _FormParser(html.parser.HTMLParser):
 
 
 def login_cookie(base: str, user: str, password: str) -> int:
+    """Prints the session cookie of a sign-in through the /login form (the command of the same name)."""
+    cookie = session_cookie(base, user, password)
+    if cookie is None:
+        return 1
+    print(cookie)
+    return 0
+
+
+def session_cookie(base: str, user: str, password: str) -> str | None:
+    """Signs in through the /login form as a browser does; the Cookie header of the session, or None (said on stderr)."""
     base = base.rstrip("/")
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
@@ -88,12 +99,24 @@ def login_cookie(base: str, user: str, password: str) -> int:
             final = resp.geturl()
     except urllib.error.HTTPError as e:
         print(f"login as {user} failed: HTTP {e.code}", file=sys.stderr)
-        return 1
+        return None
     if urllib.parse.urlparse(final).path.rstrip("/") == "/login" or not list(jar):
         print(f"login as {user} failed (ended on {final})", file=sys.stderr)
-        return 1
-    print("; ".join(f"{c.name}={c.value}" for c in jar))
-    return 0
+        return None
+    return "; ".join(f"{c.name}={c.value}" for c in jar)
+
+
+def fetch(base: str, method: str, path: str, headers: dict, body: bytes | None = None) -> tuple[bytes, float]:
+    """One request; its body and its time in ms. Stops the script unless it is answered 200 or 201 without being sent
+    to the sign-in or password page (a measurement of a redirect measures nothing)."""
+    req = urllib.request.Request(base.rstrip("/") + path, method=method, data=body, headers=headers)
+    t = time.perf_counter()
+    with urllib.request.urlopen(req, timeout=120) as r:
+        data = r.read()
+        final = r.geturl()
+        if r.status not in (200, 201) or "/me/password" in final or "/login" in final:
+            raise SystemExit(f"{method} {path} ended at {final} (HTTP {r.status})")
+    return data, (time.perf_counter() - t) * 1000
 
 
 def _parse_wrk(text: str) -> dict | None:

@@ -12,12 +12,10 @@ CPU ms per request and wall ms per request.
 import argparse
 import json
 import os
-import subprocess
 import sys
 import time
-import urllib.request
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+from benchlib import fetch, session_cookie
 
 
 def main() -> int:
@@ -35,21 +33,13 @@ def main() -> int:
         fields = open(f"/proc/{a.pid}/stat").read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / tick
 
-    login = subprocess.run([sys.executable, os.path.join(HERE, "benchlib.py"), "login-cookie", a.base, a.user, a.password],
-                           capture_output=True, text=True)
-    cookie = login.stdout.strip()
-    if login.returncode != 0 or not cookie:
-        print(f"route_cost: could not sign in as {a.user}: {login.stderr.strip()}", file=sys.stderr)
+    cookie = session_cookie(a.base, a.user, a.password)
+    if cookie is None:
         return 1
 
     def get(path: str) -> bytes:
-        api = path.startswith("/api/")
-        headers = {"Authorization": "Bearer " + a.token} if api else {"Cookie": cookie}
-        with urllib.request.urlopen(urllib.request.Request(a.base + path, headers=headers), timeout=60) as r:
-            final = r.geturl()
-            if r.status != 200 or "/me/password" in final or "/login" in final:
-                raise SystemExit(f"route_cost: GET {path} ended at {final} (HTTP {r.status})")
-            return r.read()
+        headers = {"Authorization": "Bearer " + a.token} if path.startswith("/api/") else {"Cookie": cookie}
+        return fetch(a.base, "GET", path, headers)[0]
 
     task = json.loads(get("/api/v1/tasks?limit=1"))["items"][0]["id"]
     routes = ["/", "/matrix", "/battle-map", "/supervision", "/appeals", "/inbox", "/reports/review", "/me/notifications",

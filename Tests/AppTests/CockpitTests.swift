@@ -6,6 +6,7 @@ import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+import Views
 
 @Suite("领导驾驶舱与数据大屏")
 struct CockpitTests {
@@ -226,6 +227,12 @@ struct CockpitTests {
             #expect(wallOverdue == zone.overdue)
             #expect(wallOverdue == Self.figure(cockpit.text, "已逾期"))
             #expect(Self.figure(html, "任务总数", prefix: "wall") == zone.tasks)
+            // The time shown is the time served (Beijing, HH:mm), also when the page itself was kept from before.
+            #expect(!html.contains(WallPage.timePlaceholder))
+            let before = CockpitController.clock()
+            let again = try await office.get("/wall").text
+            let after = CockpitController.clock()
+            #expect(again.contains("　\(before) 更新") || again.contains("　\(after) 更新"))
         }
     }
 }

@@ -30,7 +30,7 @@ enum CockpitController {
             async let ordersQ = req.store.orders(zoneId: actor.zoneId, OrderFilter(open: true, limit: 100_000))
             let (tasks, orders) = try await (tasksQ, ordersQ)
             let cockpit = Cockpit(plans: plans, tasks: tasks, openOrders: orders.map { .init(id: $0.id, taskId: $0.taskId, unitId: $0.receivingUnitId) },
-                                  today: req.today, calendar: req.calendar, rules: req.lightRules, knownLights: ref.lights)
+                                  today: req.today, calendar: req.calendar, rules: req.lightRules, lights: ref.lights)
             let planIds = Set(plans.map(\.id))
             let taskIds = Set(tasks.filter { planIds.contains($0.planId) }.map(\.id))
             let titles = try await req.store.taskTitles(zoneId: actor.zoneId, ids: cockpit.alarms.map(\.task.id) + orders.compactMap(\.taskId).filter(taskIds.contains))
@@ -100,17 +100,18 @@ enum CockpitController {
     @Sendable static func wall(_ req: Request) async throws -> Response {
         let actor = try req.actor(.readMatrix)
         let year = try await req.yearInView(actor)
-        // Rendered once a minute at most: the page shows the time of its rendering and reloads every minute.
-        let html = try await req.cached(actor, "wall|\(year)|\(req.today.iso)|\(clock())") {
+        // Kept per data version like every view (and served a little stale while recomputed); the time it shows is the
+        // time it is served, put in last. (Keyed by the minute, every new minute found nothing to serve and waited.)
+        let html = try await req.cached(actor, "wall|\(year)|\(req.today.iso)") {
             let ref = try await req.matrixReference(actor, year: year)
             let f = try await figures(req, actor, year: year, leaderId: nil)
-            var page = WallPage(zoneName: req.pageContext(current: .cockpit).zoneName, year: year, today: req.today, time: clock(),
+            var page = WallPage(zoneName: req.pageContext(current: .cockpit).zoneName, year: year, today: req.today, time: WallPage.timePlaceholder,
                                 cockpit: f.cockpit, names: ref.names, offTrackIndicators: f.indicators.count,
                                 overdueOrders: f.orders.filter { $0.replyDue.map { $0 < req.today } ?? false }.count)
             page.titles = f.titles
             return page.render()
         }
-        return req.html(html)
+        return req.html(html.replacingOccurrences(of: WallPage.timePlaceholder, with: clock()))
     }
 
     /// The time of day in Beijing, "HH:mm".

@@ -22,7 +22,7 @@ struct MatrixReference: Sendable {
     let workPointSpans: [Int: Span]
     let planSpans: [Int: Span]
     /// Each live task's light today, worked out once for all the summaries above (and the cockpit).
-    let lights: [Int: Light]
+    let lights: LightBook
 
     struct Span: Sendable {
         let start: Day
@@ -50,9 +50,8 @@ struct MatrixReference: Sendable {
         let planIds = Set(plans.map(\.id))
         let leaderIds = Set(plans.compactMap(\.leaderId))
         let byPlan = Dictionary(grouping: tasks, by: \.planId)
-        let (today, calendar, rules) = (req.today, req.calendar, req.lightRules)
-        let lights = Dictionary(tasks.map { ($0.id, Light.of($0, today: today, calendar: calendar, rules: rules)) }, uniquingKeysWith: { a, _ in a })
-        let light: (TaskItem) -> Light = { lights[$0.id] ?? Light.of($0, today: today, calendar: calendar, rules: rules) }
+        let lights = LightBook(tasks, today: req.today, calendar: req.calendar, rules: req.lightRules)
+        let light = lights.light
         var progress: [Int: ProgressSummary] = [:]
         for p in plans { progress[p.id] = ProgressSummary(tasks: byPlan[p.id] ?? [], light: light) }
         return MatrixReference(

@@ -102,18 +102,19 @@ extension Request {
     /// Something derived from the zone's data, computed once per data version; a page read by someone who has not
     /// written lately may be served the previous version while the current one is computed (`ZoneViewCache`).
     func cached<T: Sendable>(_ actor: Actor, _ key: String, _ make: @escaping @Sendable () async throws -> T) async throws -> T {
-        let stale = mayServeStale ? application.guatu.staleViewSeconds : 0
-        return try await application.zoneViews.value(zoneId: actor.zoneId, key: key, version: try await zoneDataVersion(actor),
-                                                     maxStale: .seconds(Int64(stale)), make)
+        try await cached(actor, key, version: try await zoneDataVersion(actor), make)
     }
 
     /// Like `cached(_:_:_:)`, for a view computed only from the records audited as `entities` (see
     /// `Store.entityVersion`): kept until one of those changes, whatever else changes in the zone. `key` must name a
     /// view cached only this way.
     func cached<T: Sendable>(_ actor: Actor, _ key: String, onlyFrom entities: [String], _ make: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await cached(actor, "entities|" + key, version: try await store.entityVersion(zoneId: actor.zoneId, entities: entities), make)
+    }
+
+    private func cached<T: Sendable>(_ actor: Actor, _ key: String, version: Int, _ make: @escaping @Sendable () async throws -> T) async throws -> T {
         let stale = mayServeStale ? application.guatu.staleViewSeconds : 0
-        let version = try await store.entityVersion(zoneId: actor.zoneId, entities: entities)
-        return try await application.zoneViews.value(zoneId: actor.zoneId, key: "entities|" + key, version: version, maxStale: .seconds(Int64(stale)), make)
+        return try await application.zoneViews.value(zoneId: actor.zoneId, key: key, version: version, maxStale: .seconds(Int64(stale)), make)
     }
 
     /// `body` with every cached value it reads current (as inside a computation): for what a request reads outside

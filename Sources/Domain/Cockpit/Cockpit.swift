@@ -48,9 +48,9 @@ public struct Cockpit: Sendable {
     public var onTimeRate: Double { total.total == 0 ? 1 : Double(total.total - total.count(.overdue)) / Double(total.total) }
 
     /// `tasks` are the live tasks of `plans`' year (others are ignored).
-    /// `knownLights`: the tasks' lights already worked out today (by id); any missing are worked out here.
+    /// `lights`: the tasks' lights today, when the caller has worked them out already.
     public init(plans: [Plan], tasks: [TaskItem], openOrders: [OpenOrder], today: Day, calendar: WorkCalendar, rules: LightRules = .standard,
-                knownLights: [Int: Light] = [:]) {
+                lights known: LightBook? = nil) {
         let planIds = Set(plans.map(\.id))
         let mine = tasks.filter { planIds.contains($0.planId) && !$0.archived }
         let myIds = Set(mine.map(\.id))
@@ -58,8 +58,7 @@ public struct Cockpit: Sendable {
         var orderOfTask: [Int: Int] = [:]
         for o in orders { if let t = o.taskId, orderOfTask[t] == nil { orderOfTask[t] = o.id } }
         // Each task's light, worked out once for the summaries, the alarms and the units.
-        let lights = Dictionary(mine.map { ($0.id, knownLights[$0.id] ?? Light.of($0, today: today, calendar: calendar, rules: rules)) }, uniquingKeysWith: { a, _ in a })
-        let light: (TaskItem) -> Light = { lights[$0.id] ?? Light.of($0, today: today, calendar: calendar, rules: rules) }
+        let light = (known ?? LightBook(mine, today: today, calendar: calendar, rules: rules)).light
         let byPlan = Dictionary(grouping: mine, by: \.planId)
         let planOfTask = Dictionary(mine.map { ($0.id, $0.planId) }, uniquingKeysWith: { a, _ in a })
         let ordersByPlan = Dictionary(grouping: orders.compactMap { o in o.taskId.flatMap { planOfTask[$0] } }, by: { $0 })
@@ -69,7 +68,8 @@ public struct Cockpit: Sendable {
         }
         self.total = ProgressSummary(tasks: mine, light: light)
         let found = mine.compactMap { t -> Alarm? in
-            guard let l = lights[t.id], l == .red || l == .overdue else { return nil }
+            let l = light(t)
+            guard l == .red || l == .overdue else { return nil }
             let (reason, severity) = LightReason.explain(t, light: l, today: today, calendar: calendar)
             return Alarm(task: t, light: l, reason: reason, severity: severity, openOrderId: orderOfTask[t.id])
         }

@@ -62,14 +62,6 @@ extension Store {
     }
 
     /// The zone's data version now (see AddZoneDataVersion).
-    /// A version of just some kinds of record in a zone: the id of the newest audit line about any of them (every
-    /// change to business data is audited, and the audit log only grows), 0 if none. For views computed from those
-    /// records alone.
-    public func entityVersion(zoneId: Int, entities: [String]) async throws -> Int {
-        struct V: Decodable { let v: Int? }
-        return try await sql.raw("SELECT MAX(id) AS v FROM audit_log WHERE zone_id = \(bind: zoneId) AND entity_type IN (\(binds: entities))").row(V.self)?.v ?? 0
-    }
-
     public func dataVersion(zoneId: Int) async throws -> Int {
         struct V: Decodable { let dataVersion: Int }
         return try await sql.raw("SELECT data_version FROM zones WHERE id = \(bind: zoneId)").row(V.self)?.dataVersion ?? 0

@@ -32,6 +32,14 @@ extension Store {
         }
     }
 
+    /// A version of just some kinds of record in a zone: the id of the newest audit line about any of them (every
+    /// change to business data is audited, and the audit log only grows), 0 if none. For views computed from those
+    /// records alone.
+    public func entityVersion(zoneId: Int, entities: [String]) async throws -> Int {
+        struct V: Decodable { let v: Int? }
+        return try await sql.raw("SELECT MAX(id) AS v FROM audit_log WHERE zone_id = \(bind: zoneId) AND entity_type IN (\(binds: entities))").row(V.self)?.v ?? 0
+    }
+
     /// An audit line outside any business change (logins, token events).
     public func audit(actor: Actor?, action: AuditEntry.Action, entity: String, id: Int?, zoneId: Int?, detail: String? = nil) async throws {
         try await write { tx in

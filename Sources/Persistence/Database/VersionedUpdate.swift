@@ -29,6 +29,11 @@ extension Store {
     /// Replaces the set of units linked to a row (co-units of a plan or a task).
     static func replaceLinks(_ tx: any SQLDatabase, table: String, ownerColumn: String, ownerId: Int, unitIds: [Int], zoneId: Int) async throws {
         try await tx.raw("DELETE FROM \(ident: table) WHERE \(ident: ownerColumn) = \(bind: ownerId)").run()
+        try await insertLinks(tx, table: table, ownerColumn: ownerColumn, ownerId: ownerId, unitIds: unitIds, zoneId: zoneId)
+    }
+
+    /// Links a new row to units (a row just inserted has none to replace).
+    static func insertLinks(_ tx: any SQLDatabase, table: String, ownerColumn: String, ownerId: Int, unitIds: [Int], zoneId: Int) async throws {
         for u in unitIds {
             try await tx.raw("INSERT INTO \(ident: table) (\(ident: ownerColumn), unit_id, zone_id) VALUES (\(bind: ownerId), \(bind: u), \(bind: zoneId))").run()
         }

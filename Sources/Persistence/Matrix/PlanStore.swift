@@ -59,7 +59,7 @@ extension Store {
             VALUES (\(bind: zoneId), \(bind: p.year), \(bind: p.seq), \(bind: p.name), \(bind: p.goal), \(bind: p.leaderId), \(bind: p.leadUnitId), 1, \(bind: now), \(bind: now)) RETURNING id
             """).row(IDRow.self)
         p.id = row!.id
-        try await replaceLinks(tx, table: "plan_co_units", ownerColumn: "plan_id", ownerId: p.id, unitIds: p.coUnitIds, zoneId: zoneId)
+        try await insertLinks(tx, table: "plan_co_units", ownerColumn: "plan_id", ownerId: p.id, unitIds: p.coUnitIds, zoneId: zoneId)
         return p
     }
 

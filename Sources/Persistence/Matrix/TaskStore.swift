@@ -157,6 +157,11 @@ extension Store {
 
     static func replacePredecessors(_ tx: any SQLDatabase, taskId: Int, _ preds: [Int], zoneId: Int) async throws {
         try await tx.raw("DELETE FROM task_links WHERE successor_id = \(bind: taskId)").run()
+        try await insertPredecessors(tx, taskId: taskId, preds, zoneId: zoneId)
+    }
+
+    /// The predecessors of a task just inserted (it has none to replace).
+    static func insertPredecessors(_ tx: any SQLDatabase, taskId: Int, _ preds: [Int], zoneId: Int) async throws {
         for p in preds {
             try await tx.raw("INSERT INTO task_links (predecessor_id, successor_id, zone_id, lag_days) VALUES (\(bind: p), \(bind: taskId), \(bind: zoneId), 0)").run()
         }
@@ -188,12 +193,8 @@ extension Store {
               \(bind: t.doneOn?.iso), 1, \(bind: now), \(bind: now)) RETURNING id
             """).row(IDRow.self)
         t.id = row!.id
-        for u in t.coUnitIds {
-            try await tx.raw("INSERT INTO task_co_units (task_id, unit_id, zone_id) VALUES (\(bind: t.id), \(bind: u), \(bind: zoneId))").run()
-        }
-        for p in t.predecessorIds {
-            try await tx.raw("INSERT INTO task_links (predecessor_id, successor_id, zone_id, lag_days) VALUES (\(bind: p), \(bind: t.id), \(bind: zoneId), 0)").run()
-        }
+        try await insertLinks(tx, table: "task_co_units", ownerColumn: "task_id", ownerId: t.id, unitIds: t.coUnitIds, zoneId: zoneId)
+        try await insertPredecessors(tx, taskId: t.id, t.predecessorIds, zoneId: zoneId)
         return t
     }
 

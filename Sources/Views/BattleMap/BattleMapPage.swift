@@ -78,8 +78,6 @@ public struct BattleMapPage: Sendable {
     static let rowHeight = 22.0
     static let headerHeight = 34.0
 
-    public static func color(_ l: Light?) -> String { LightColours.of(l) }
-
     public func render(_ ctx: PageContext) -> String {
         Layout.render(title: Self.title, context: ctx, body: body)
     }
@@ -107,7 +105,7 @@ public struct BattleMapPage: Sendable {
                 .a(.href(SiteURL.matrixExcel.with(items.filter { ["year", "plan", "unit"].contains($0.0) })), .text("导出Excel"))),
             .unwrap(foldedNote) { .p(.class("meta"), .text($0)) },
             .div(.class("legend"), .forEach([Light.done, .doneLate, .green, .yellow, .red, .overdue, .notStarted]) { l in
-                .group(.span(.class("swatch"), .style("background:\(Self.color(l))")), .text(" \(l.chineseName)　"))
+                .group(.span(.class("swatch"), .style("background:\(LightColours.of(l))")), .text(" \(l.chineseName)　"))
             }, .text("◆ 节点　"), .span(.class("swatch"), .style("background:#d93025;width:2px")), .text(" 今天　"),
                .span(.class("swatch"), .style("background:#fff;border:2px solid #202124")), .text(" 关键路径　"),
                .span(.class("swatch"), .style("background:#5f6368;height:3px")), .text(" 基线")),
@@ -168,16 +166,16 @@ public struct BattleMapPage: Sendable {
             case .milestone:
                 let cx = x(r.end) + (cw / days) / 2, cy = y + rh / 2
                 h.open("polygon", [("points", "\(fmt(cx)),\(fmt(cy - 7)) \(fmt(cx + 7)),\(fmt(cy)) \(fmt(cx)),\(fmt(cy + 7)) \(fmt(cx - 7)),\(fmt(cy))"),
-                                   ("fill", Self.color(r.light)), ("stroke", "#202124"), ("stroke-width", "0.6")]); h.close("polygon")
+                                   ("fill", LightColours.of(r.light)), ("stroke", "#202124"), ("stroke-width", "0.6")]); h.close("polygon")
             case .task:
-                var attrs: [(StaticString, String)] = [("x", fmt(x1)), ("y", fmt(y + 4)), ("width", fmt(max(2, x2 - x1))), ("height", fmt(rh - 11)), ("rx", "2"), ("fill", Self.color(r.light))]
+                var attrs: [(StaticString, String)] = [("x", fmt(x1)), ("y", fmt(y + 4)), ("width", fmt(max(2, x2 - x1))), ("height", fmt(rh - 11)), ("rx", "2"), ("fill", LightColours.of(r.light))]
                 if r.critical { attrs += [("stroke", "#202124"), ("stroke-width", "2")] }
                 h.open("rect", attrs); h.close("rect")
             case .plan, .workPoint:
                 let bh = r.kind == .plan ? 10.0 : 8.0
                 let top = y + (rh - bh) / 2
                 h.open("rect", [("x", fmt(x1)), ("y", fmt(top)), ("width", fmt(max(2, x2 - x1))), ("height", fmt(bh)), ("fill", r.kind == .plan ? "#5f6368" : "#9aa0a6")]); h.close("rect")
-                h.open("rect", [("x", fmt(x1)), ("y", fmt(top)), ("width", fmt(max(0, (x2 - x1) * r.percent / 100))), ("height", fmt(bh)), ("fill", Self.color(r.light))]); h.close("rect")
+                h.open("rect", [("x", fmt(x1)), ("y", fmt(top)), ("width", fmt(max(0, (x2 - x1) * r.percent / 100))), ("height", fmt(bh)), ("fill", LightColours.of(r.light))]); h.close("rect")
             }
             if let b = r.baseline, b.end >= from, b.start <= to {
                 let bx1 = x(max(b.start, from)), bx2 = x(min(b.end, to).adding(days: 1))

@@ -4,10 +4,6 @@ import Foundation
 /// The cockpit's and the wall display's pictures, drawn as SVG on the server: a ring of lights, a bar per plan,
 /// a bar per unit behind. Every mark links to the tasks it counts. `dark` draws for the wall's dark background.
 public enum CockpitCharts {
-    /// The order and colours of the lights in the charts.
-    public static let lights = LightColours.ordered
-    static func colour(_ l: Light) -> String { LightColours.of(l) }
-
     static func esc(_ s: String) -> String { var o = ""; HTMLWriter.escape(s, into: &o); return o }
     static func f(_ v: Double) -> String { String(format: "%.1f", v) }
 
@@ -22,7 +18,7 @@ public enum CockpitCharts {
         if p.total == 0 {
             s += "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"\(f(r))\" fill=\"none\" stroke=\"\(dark ? "#3c4043" : "#e8eaed")\" stroke-width=\"\(f(stroke))\"/>"
         }
-        for (l, c) in lights where p.count(l) > 0 {
+        for (l, c) in LightColours.ordered where p.count(l) > 0 {
             let len = circumference * Double(p.count(l)) / Double(p.total)
             s += "<a href=\"\(esc(link(l)))\"><circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"\(f(r))\" fill=\"none\" stroke=\"\(c)\" stroke-width=\"\(f(stroke))\""
             s += " stroke-dasharray=\"\(f(len)) \(f(circumference - len))\" stroke-dashoffset=\"\(f(-offset))\" transform=\"rotate(-90 \(f(cx)) \(f(cy)))\">"
@@ -33,7 +29,7 @@ public enum CockpitCharts {
         s += "<text x=\"\(f(cx))\" y=\"\(f(cy + size * 0.13))\" font-size=\"\(f(size * 0.06))\" text-anchor=\"middle\" fill=\"\(sub)\">项任务</text>"
         let fontSize = dark ? 18.0 : 13.0, lineH = size / 8.5
         var row = 0
-        for (l, c) in lights {
+        for (l, c) in LightColours.ordered {
             let y = size * 0.08 + Double(row) * lineH
             s += "<a href=\"\(esc(link(l)))\"><rect x=\"\(f(size + 8))\" y=\"\(f(y))\" width=\"12\" height=\"12\" fill=\"\(c)\"/>"
             s += "<text x=\"\(f(size + 26))\" y=\"\(f(y + 11))\" font-size=\"\(f(fontSize))\" fill=\"\(text)\">\(l.chineseName) \(p.count(l))</text></a>"
@@ -57,7 +53,7 @@ public enum CockpitCharts {
             s += "<rect x=\"\(f(l))\" y=\"\(f(y + 2))\" width=\"\(f(barW * min(100, line.progress.percentDone) / 100))\" height=\"\(f(rowH * 0.3))\" fill=\"\(dark ? "#8ab4f8" : "#1a5fb4")\"/>"
             s += "<text x=\"\(f(l + barW + 6))\" y=\"\(f(y + rowH * 0.3))\" font-size=\"\(f(font))\" fill=\"\(text)\">\(String(format: "%.0f%%", line.progress.percentDone))</text>"
             var x = l
-            for (light, c) in lights where line.progress.count(light) > 0 && line.progress.total > 0 {
+            for (light, c) in LightColours.ordered where line.progress.count(light) > 0 && line.progress.total > 0 {
                 let segW = barW * Double(line.progress.count(light)) / Double(line.progress.total)
                 s += "<rect x=\"\(f(x))\" y=\"\(f(y + rowH * 0.42))\" width=\"\(f(segW))\" height=\"\(f(rowH * 0.22))\" fill=\"\(c)\"><title>\(light.chineseName) \(line.progress.count(light))项</title></rect>"
                 x += segW
@@ -79,8 +75,8 @@ public enum CockpitCharts {
             let unit = (w - l - r) / Double(most)
             s += "<a href=\"\(esc(link(u.unitId)))\">"
             s += "<text x=\"\(f(l - 8))\" y=\"\(f(y + rowH * 0.6))\" font-size=\"\(f(font))\" text-anchor=\"end\" fill=\"\(text)\">\(esc(String((names[u.unitId] ?? "").prefix(10))))</text>"
-            s += "<rect x=\"\(f(l))\" y=\"\(f(y + 4))\" width=\"\(f(unit * Double(u.overdue)))\" height=\"\(f(rowH * 0.6))\" fill=\"\(colour(.overdue))\"/>"
-            s += "<rect x=\"\(f(l + unit * Double(u.overdue)))\" y=\"\(f(y + 4))\" width=\"\(f(unit * Double(u.red)))\" height=\"\(f(rowH * 0.6))\" fill=\"\(colour(.red))\"/>"
+            s += "<rect x=\"\(f(l))\" y=\"\(f(y + 4))\" width=\"\(f(unit * Double(u.overdue)))\" height=\"\(f(rowH * 0.6))\" fill=\"\(LightColours.of(.overdue))\"/>"
+            s += "<rect x=\"\(f(l + unit * Double(u.overdue)))\" y=\"\(f(y + 4))\" width=\"\(f(unit * Double(u.red)))\" height=\"\(f(rowH * 0.6))\" fill=\"\(LightColours.of(.red))\"/>"
             s += "<text x=\"\(f(l + unit * Double(u.lagging) + 6))\" y=\"\(f(y + rowH * 0.6))\" font-size=\"\(f(font))\" fill=\"\(text)\">逾期\(u.overdue) 严重滞后\(u.red)</text>"
             s += "<title>\(esc(names[u.unitId] ?? ""))：\(u.tasks)项任务，逾期\(u.overdue)项，严重滞后\(u.red)项，进度滞后\(u.yellow)项</title></a>"
         }

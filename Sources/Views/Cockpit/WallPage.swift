@@ -8,8 +8,9 @@ public struct WallPage: Sendable {
     public var zoneName: String
     public var year: Int
     public var today: Day
-    /// "HH:mm" Beijing time of this rendering.
+    /// "HH:mm" Beijing time of this rendering, or `timePlaceholder` for the server to put in when it serves a kept page.
     public var time: String
+    public static let timePlaceholder = "__GUATU_WALL_TIME__"
     public var cockpit: Cockpit
     public var names: Names
     /// The titles of the tasks listed (the cockpit reads tasks without their texts).

@@ -226,7 +226,6 @@ public struct IndicatorPage: Sendable {
         func x(_ i: Int) -> Double { left + step * (Double(i) + 0.5) }
         func y(_ v: Double) -> Double { top + (h - top - bottom) * (1 - (v - y0) / (y1 - y0)) }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
-        let colors: [Light: String] = [.green: LightColours.of(.green), .yellow: LightColours.of(.yellow), .red: LightColours.of(.red)]
         var s = "<svg class=\"chart\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" width=\"100%\" role=\"img\" aria-label=\"实际值与轨迹\">"
         for k in 0...4 {
             let v = y0 + (y1 - y0) * Double(k) / 4
@@ -244,7 +243,7 @@ public struct IndicatorPage: Sendable {
         for (i, p) in pts.enumerated() {
             s += "<text x=\"\(f(x(i)))\" y=\"\(f(h - 8))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#5f6368\">\(IndicatorPeriods.label(p.key))</text>"
             if let a = p.actual {
-                s += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(a)))\" r=\"4\" fill=\"\(colors[p.light ?? .green] ?? "#202124")\"><title>\(IndicatorPeriods.label(p.key))：\(IndicatorYearView.number(a))</title></circle>"
+                s += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(a)))\" r=\"4\" fill=\"\(LightColours.of(p.light ?? .green))\"><title>\(IndicatorPeriods.label(p.key))：\(IndicatorYearView.number(a))</title></circle>"
             }
         }
         s += "<text x=\"\(f(left))\" y=\"\(f(top - 4))\" font-size=\"11\" fill=\"#5f6368\">实线：实际　虚线：轨迹</text></svg>"
