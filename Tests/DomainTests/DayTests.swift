@@ -20,6 +20,39 @@ struct DayTests {
         #expect(Day(iso: "2026-10-01T00:00") == nil)
     }
 
+    @Test("严格解析与 Foundation 的公历判断一致：随机的好日期、坏日期和杂乱字符串")
+    func parsingAgreesWithFoundation() {
+        var gregorian = Calendar(identifier: .gregorian)
+        gregorian.timeZone = TimeZone(identifier: "UTC")!
+        // Independent rule: ten characters, four digits, "-", two digits, "-", two digits, a real date, 1900...2999.
+        func expected(_ s: String) -> (Int, Int, Int)? {
+            let c = Array(s.unicodeScalars)
+            guard c.count == 10, c[4] == "-", c[7] == "-",
+                  [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ ("0"..."9").contains(c[$0]) }) else { return nil }
+            let y = Int(String(String.UnicodeScalarView(c[0..<4])))!, m = Int(String(String.UnicodeScalarView(c[5..<7])))!
+            let d = Int(String(String.UnicodeScalarView(c[8..<10])))!
+            guard (1900...2999).contains(y),
+                  let date = gregorian.date(from: DateComponents(year: y, month: m, day: d)),
+                  gregorian.dateComponents([.year, .month, .day], from: date) == DateComponents(year: y, month: m, day: d) else { return nil }
+            return (y, m, d)
+        }
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [Character] = Array("0123456789-0123456789-+ /年月日０")
+        var samples: [String] = ["2026-02-28", "2024-02-29", "2026-12-31", "1900-01-01", "2999-12-31", "1899-12-31", "3000-01-01",
+                                 "2026-1-010", "20260-1-01", "２026-01-01", "2026-01-01\u{0}"]
+        for _ in 0..<3_000 {
+            let y = Int.random(in: 1890...3010, using: &rng), m = Int.random(in: 0...13, using: &rng), d = Int.random(in: 0...32, using: &rng)
+            samples.append(String(format: "%04d-%02d-%02d", y, m, d))
+            samples.append(String((0..<Int.random(in: 8...11, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }))
+        }
+        for s in samples {
+            let day = Day(iso: s)
+            let want = expected(s)
+            #expect((day.map { [$0.year, $0.month, $0.day] }) == (want.map { [$0.0, $0.1, $0.2] }), "\(s)")
+            if let day { #expect(day.iso == s) }
+        }
+    }
+
     @Test("严格解析：月、日字段不接受正号")
     func parsingRejectsSignedFields() {
         // "Parses strict ISO YYYY-MM-DD": a sign is not a digit.

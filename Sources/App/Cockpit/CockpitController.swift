@@ -27,13 +27,18 @@ enum CockpitController {
             let ref = try await req.matrixReference(actor, year: year)
             let plans = leaderId.map { id in ref.plans.filter { $0.leaderId == id } } ?? ref.plans
             async let tasksQ = req.progressTasks(actor, year: year)
-            async let ordersQ = req.store.orders(zoneId: actor.zoneId, OrderFilter(open: true, limit: 100_000))
+            // Open orders change only with an order's own audited writes: kept across task writes.
+            async let ordersQ = req.cached(actor, "openorders|\(req.today.iso)", onlyFrom: ["order"]) {
+                try await req.store.orders(zoneId: actor.zoneId, OrderFilter(open: true, limit: 100_000))
+            }
             let (tasks, orders) = try await (tasksQ, ordersQ)
             let cockpit = Cockpit(plans: plans, tasks: tasks, openOrders: orders.map { .init(id: $0.id, taskId: $0.taskId, unitId: $0.receivingUnitId) },
                                   today: req.today, calendar: req.calendar, rules: req.lightRules, lights: ref.lights)
             let planIds = Set(plans.map(\.id))
             let taskIds = Set(tasks.filter { planIds.contains($0.planId) }.map(\.id))
-            let titles = try await req.store.taskTitles(zoneId: actor.zoneId, ids: cockpit.alarms.map(\.task.id) + orders.compactMap(\.taskId).filter(taskIds.contains))
+            // Titles of the tasks the screens list: the first alarms (not all of a zone's hundreds) and the orders' tasks.
+            let listed = cockpit.alarms.prefix(max(CockpitPage.shownAlarms, WallPage.shownAlarms)).map(\.task.id)
+            let titles = try await req.store.taskTitles(zoneId: actor.zoneId, ids: listed + orders.compactMap(\.taskId).filter(taskIds.contains))
             // The indicators of the units that own this cockpit's tasks (all of them for the zone).
             let units = Set(tasks.filter { planIds.contains($0.planId) }.map(\.ownerUnitId))
             let indicators = try await offTrackQ.filter { leaderId == nil || units.contains($0.ownerUnitId) }.map(\.line)

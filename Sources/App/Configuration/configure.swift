@@ -16,6 +16,7 @@ public func configure(_ app: Application, config: GuatuConfig) async throws {
     app.rateLimiter = RateLimiter(backing: config.sharedRateCounters ? .database : .memory)
     _ = app.writeGate // created now, before requests race to create it
     _ = app.zoneViews
+    _ = app.taskSnapshots
     app.dummyPasswordHash = try await app.password.async.hash(Secrets.random())
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.routes.defaultMaxBodySize = "2mb"

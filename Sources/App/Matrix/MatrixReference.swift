@@ -72,10 +72,13 @@ extension Request {
         }
     }
 
-    /// The year's live tasks as lights and progress need them (`Store.tasksForProgress`), read once per zone data version
-    /// for the matrix reference and the cockpit.
+    /// The year's live tasks as lights and progress need them (`Store.tasksForProgress`), sorted by id: worked out once
+    /// per zone data version for the matrix reference and the cockpit, from the snapshot kept up to date by the audit
+    /// log (`TaskSnapshots`).
     func progressTasks(_ actor: Actor, year: Int) async throws -> [TaskItem] {
-        try await cached(actor, "progresstasks|\(year)") { [store] in try await store.tasksForProgress(zoneId: actor.zoneId, year: year) }
+        try await cached(actor, "progresstasks|\(year)") { [store, application] in
+            try await application.taskSnapshots.tasks(store, zoneId: actor.zoneId, year: year)
+        }
     }
 
     /// How many tasks match a filter: a scan of the zone, so kept until the zone changes.

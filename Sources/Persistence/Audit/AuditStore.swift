@@ -40,6 +40,24 @@ extension Store {
         return try await sql.raw("SELECT MAX(id) AS v FROM audit_log WHERE zone_id = \(bind: zoneId) AND entity_type IN (\(binds: entities))").row(V.self)?.v ?? 0
     }
 
+    /// The id of the zone's newest audit line, 0 if none: a mark to ask later what changed since (`changes`). Lines of
+    /// one zone are sealed one at a time (`AuditChain`), so they become visible in the order of their ids: once a mark
+    /// is read, no line at or below it can still appear.
+    public func auditMark(zoneId: Int) async throws -> Int {
+        struct V: Decodable { let v: Int? }
+        return try await sql.raw("SELECT MAX(id) AS v FROM audit_log WHERE zone_id = \(bind: zoneId)").row(V.self)?.v ?? 0
+    }
+
+    /// The records changed in a zone after audit line `after`, up to line `through`: each line's kind of record and id,
+    /// oldest first, at most `limit` of them (the caller reads everything again when there are more).
+    public func changes(zoneId: Int, after: Int, through: Int, limit: Int) async throws -> [(entity: String, id: Int?)] {
+        struct R: Decodable { let entityType: String; let entityId: Int? }
+        return try await sql.raw("""
+            SELECT entity_type, entity_id FROM audit_log WHERE zone_id = \(bind: zoneId) AND id > \(bind: after) AND id <= \(bind: through)
+            ORDER BY id LIMIT \(bind: limit)
+            """).rows(R.self).map { ($0.entityType, $0.entityId) }
+    }
+
     /// An audit line outside any business change (logins, token events).
     public func audit(actor: Actor?, action: AuditEntry.Action, entity: String, id: Int?, zoneId: Int?, detail: String? = nil) async throws {
         try await write { tx in

@@ -248,13 +248,17 @@ extension Store {
     /// Just what lights and progress need, for every live task of a year: the lean read behind the
     /// overview, the plan summaries and the cockpit (no texts, no links). Read column by column: the Codable path
     /// spent more time on keys than SQLite on the query for a year of 20,000 tasks.
-    public func tasksForProgress(zoneId: Int, year: Int) async throws -> [TaskItem] {
-        let rows = try await sql.raw("""
+    /// `only`: just these tasks (those of them still live in the year).
+    public func tasksForProgress(zoneId: Int, year: Int, only ids: [Int]? = nil) async throws -> [TaskItem] {
+        if let ids, ids.isEmpty { return [] }
+        var q: SQLQueryString = """
             SELECT t.id, t.plan_id, t.work_point_id, t.owner_unit_id, t.kind, t.weight, t.planned_start, t.deadline, t.duration_days,
               t.percent_done, t.status, t.done_on
             FROM tasks t JOIN plans p ON p.id = t.plan_id JOIN work_points w ON w.id = t.work_point_id
             WHERE t.zone_id = \(bind: zoneId) AND p.year = \(bind: year) AND t.archived_at IS NULL AND p.archived_at IS NULL AND w.archived_at IS NULL
-            """).all()
+            """
+        if let ids { q = q + " AND t.id IN (\(binds: ids))" }
+        let rows = try await sql.raw(q).all()
         return try rows.map { r in
             TaskItem(id: try r.decode(column: "id", as: Int.self), planId: try r.decode(column: "plan_id", as: Int.self),
                      workPointId: try r.decode(column: "work_point_id", as: Int.self), seq: 0,
