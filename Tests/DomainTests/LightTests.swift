@@ -157,6 +157,37 @@ struct ProgressSummaryTests {
     }
 }
 
+@Suite("LightBook 灯的查表")
+struct LightBookTests {
+    /// Tasks with ids close together (kept in an array) and far apart (kept in a dictionary), a repeated id (the first
+    /// one wins), and a task not in the book: every look-up must equal working the light out directly.
+    @Test("查表结果与直接计算一致：编号连续、稀疏、重复、不在表中")
+    func agreesWithLightOf() {
+        let today = day("2026-10-12")
+        func t(_ id: Int, _ percent: Int, _ status: TaskItem.Status = .inProgress) -> TaskItem {
+            var x = task(percent: percent, status: status, doneOn: status == .done ? day("2026-10-09") : nil); x.id = id; return x
+        }
+        let percents = [0, 10, 30, 45, 60, 100]
+        let close = (0..<300).map { t(1_000 + $0, percents[$0 % percents.count], $0 % 7 == 0 ? .suspended : .inProgress) }
+        let spread = (0..<50).map { t(1 + $0 * 1_000_003, percents[$0 % percents.count]) }
+        for tasks in [close, spread, close + [t(1_005, 100, .done)]] {
+            let book = LightBook(tasks, today: today, calendar: cal)
+            var firstOfId: [Int: TaskItem] = [:]
+            for x in tasks where firstOfId[x.id] == nil { firstOfId[x.id] = x }
+            for x in tasks { #expect(book.light(x) == Light.of(firstOfId[x.id]!, today: today, calendar: cal)) }
+            let outside = t(999_999_999, 0)
+            #expect(book.light(outside) == Light.of(outside, today: today, calendar: cal))
+        }
+        // The set has both kinds of light the example above means to mix.
+        #expect(Set(close.map { Light.of($0, today: today, calendar: cal) }).count >= 4)
+    }
+
+    @Test("每种灯在 allCases 中的位置即其计数下标")
+    func positions() {
+        for (i, l) in Light.allCases.enumerated() { #expect(l.position == i) }
+    }
+}
+
 @Suite("Light: latest start")
 struct LatestStartLightTests {
     @Test("未开始且已过最迟开始日（时限倒推工期）为黄灯")

@@ -11,12 +11,23 @@ extension Request {
         return try await cached(actor, "years") { [store] in try await store.years(zoneId: actor.zoneId) }.first ?? today.year
     }
 
-    /// Every unit's and person's name in the zone (archived ones too, for old records), read once per data version.
-    func names(_ actor: Actor) async throws -> Names {
-        try await cached(actor, "names") { [store] in
+    /// The zone's units and people (archived ones too, for old records), for names and choices: kept until a unit or a
+    /// user changes (their writes are audited as `unit` and `user`), not read again after every task write. Not for
+    /// what a sign-in changes unaudited (failed attempts, locks): read those fresh.
+    struct Directory: Sendable { let units: [OrgUnit]; let people: [UserAccount] }
+    func directory(_ actor: Actor) async throws -> Directory {
+        try await cached(actor, "directory", onlyFrom: ["unit", "user"]) { [store] in
             async let units = store.units(zoneId: actor.zoneId, includeArchived: true)
             async let people = store.users(zoneId: actor.zoneId, includeArchived: true)
-            return try await Names(units: units, people: people)
+            return try await Directory(units: units, people: people)
+        }
+    }
+
+    /// Every unit's and person's name in the zone (archived ones too, for old records).
+    func names(_ actor: Actor) async throws -> Names {
+        try await cached(actor, "names", onlyFrom: ["unit", "user"]) {
+            let d = try await self.directory(actor)
+            return Names(units: d.units, people: d.people)
         }
     }
 

@@ -30,36 +30,46 @@ struct MatrixReference: Sendable {
         let progress: ProgressSummary
     }
 
-    static func spans(_ tasks: [TaskItem], by key: (TaskItem) -> Int, light: (TaskItem) -> Light) -> [Int: Span] {
-        Dictionary(grouping: tasks, by: key).compactMapValues { ts in
-            guard let start = ts.map(\.plannedStart).min(), let end = ts.map(\.deadline).max() else { return nil }
-            return Span(start: start, end: end, progress: ProgressSummary(tasks: ts, light: light))
+    /// A span built up one task at a time.
+    struct SpanTally {
+        var start: Day, end: Day, progress = ProgressSummary.Tally()
+        init(_ t: TaskItem) { start = t.plannedStart; end = t.deadline }
+        mutating func add(_ t: TaskItem, _ light: Light) {
+            start = min(start, t.plannedStart); end = max(end, t.deadline); progress.add(t, light)
         }
+        var span: Span { Span(start: start, end: end, progress: progress.summary) }
     }
 
-    static func load(_ req: Request, zoneId: Int, year: Int, progressTasks: @escaping @Sendable () async throws -> [TaskItem]) async throws -> MatrixReference {
-        let store = req.store
+    static func load(_ req: Request, _ actor: Actor, year: Int, progressTasks: @escaping @Sendable () async throws -> [TaskItem]) async throws -> MatrixReference {
+        let store = req.store, zoneId = actor.zoneId
         async let yearsQ = store.years(zoneId: zoneId)
         async let plansQ = store.plans(zoneId: zoneId, year: year)
         async let wpsQ = store.workPoints(zoneId: zoneId)
-        async let unitsQ = store.units(zoneId: zoneId, includeArchived: true)
-        async let usersQ = store.users(zoneId: zoneId, includeArchived: true)
+        async let directoryQ = req.directory(actor)
         async let targetsQ = store.targets(zoneId: zoneId, year: year)
         async let tasksQ = progressTasks()
-        let (years, plans, wps, units, users, targets, tasks) = try await (yearsQ, plansQ, wpsQ, unitsQ, usersQ, targetsQ, tasksQ)
+        let (years, plans, wps, directory, targets, tasks) = try await (yearsQ, plansQ, wpsQ, directoryQ, targetsQ, tasksQ)
+        let units = directory.units, users = directory.people
         let planIds = Set(plans.map(\.id))
         let leaderIds = Set(plans.compactMap(\.leaderId))
-        let byPlan = Dictionary(grouping: tasks, by: \.planId)
         let lights = LightBook(tasks, today: req.today, calendar: req.calendar, rules: req.lightRules)
-        let light = lights.light
+        // One pass fills every plan's and work point's figures (grouping the tasks first copied each one per grouping).
+        var total = ProgressSummary.Tally()
+        var byPlan: [Int: SpanTally] = [:], byWorkPoint: [Int: SpanTally] = [:]
+        for t in tasks {
+            let l = lights.light(t)
+            total.add(t, l)
+            byPlan[t.planId, default: SpanTally(t)].add(t, l)
+            byWorkPoint[t.workPointId, default: SpanTally(t)].add(t, l)
+        }
         var progress: [Int: ProgressSummary] = [:]
-        for p in plans { progress[p.id] = ProgressSummary(tasks: byPlan[p.id] ?? [], light: light) }
+        for p in plans { progress[p.id] = byPlan[p.id]?.progress.summary ?? ProgressSummary.Tally().summary }
         return MatrixReference(
             year: year, years: years.isEmpty ? [year] : years, plans: plans,
             workPoints: wps.filter { planIds.contains($0.planId) }, units: units.filter { !$0.archived },
             leaders: users.filter { leaderIds.contains($0.id) }, names: Names(units: units, people: users), targets: targets,
-            progressByPlan: progress, total: ProgressSummary(tasks: tasks, light: light),
-            workPointSpans: spans(tasks, by: \.workPointId, light: light), planSpans: spans(tasks, by: \.planId, light: light),
+            progressByPlan: progress, total: total.summary,
+            workPointSpans: byWorkPoint.mapValues(\.span), planSpans: byPlan.mapValues(\.span),
             lights: lights)
     }
 }
@@ -68,7 +78,7 @@ extension Request {
     /// The matrix reference of a year, from the cache when the zone has not changed since.
     func matrixReference(_ actor: Actor, year: Int) async throws -> MatrixReference {
         try await cached(actor, "matrix|\(year)|\(today.iso)") {
-            try await MatrixReference.load(self, zoneId: actor.zoneId, year: year) { try await self.progressTasks(actor, year: year) }
+            try await MatrixReference.load(self, actor, year: year) { try await self.progressTasks(actor, year: year) }
         }
     }
 

@@ -9,6 +9,20 @@ public enum Light: String, Codable, Sendable, CaseIterable {
     case overdue
     case suspended
 
+    /// Its place in `allCases`, for counting in an array.
+    public var position: Int {
+        switch self {
+        case .notStarted: return 0
+        case .green: return 1
+        case .yellow: return 2
+        case .red: return 3
+        case .done: return 4
+        case .doneLate: return 5
+        case .overdue: return 6
+        case .suspended: return 7
+        }
+    }
+
     public var chineseName: String {
         switch self {
         case .notStarted: return "未开始"
@@ -79,17 +93,36 @@ public struct ProgressSummary: Codable, Sendable, Equatable {
     /// The same with each task's light already worked out (`light`), so a caller that needs the lights for other
     /// things too works them out once.
     public init(tasks: [TaskItem], light: (TaskItem) -> Light) {
-        var counts: [Light: Int] = [:]
-        var weightSum = 0.0, doneSum = 0.0
-        for t in tasks {
-            counts[light(t), default: 0] += 1
+        var tally = Tally()
+        for t in tasks { tally.add(t, light(t)) }
+        self = tally.summary
+    }
+
+    /// A summary built up one task at a time, so that one pass over a year's tasks fills the summaries of every plan,
+    /// unit and work point at once (grouping the tasks first copied each of them once per grouping).
+    public struct Tally: Sendable {
+        private var byLight = [Int](repeating: 0, count: Light.allCases.count)
+        private var total = 0
+        private var weightSum = 0.0, doneSum = 0.0
+        public init() {}
+
+        public mutating func add(_ t: TaskItem, _ light: Light) {
+            byLight[light.position] += 1
+            total += 1
             let w = t.weight > 0 ? t.weight : 1
             weightSum += w
             doneSum += w * Double(t.status == .done ? 100 : t.percentDone)
         }
-        self.counts = counts
-        self.total = tasks.count
-        self.percentDone = weightSum > 0 ? doneSum / weightSum : 0
+
+        public var summary: ProgressSummary {
+            var counts: [Light: Int] = [:]
+            for (i, n) in byLight.enumerated() where n > 0 { counts[Light.allCases[i]] = n }
+            return ProgressSummary(counts: counts, total: total, percentDone: weightSum > 0 ? doneSum / weightSum : 0)
+        }
+    }
+
+    init(counts: [Light: Int], total: Int, percentDone: Double) {
+        self.counts = counts; self.total = total; self.percentDone = percentDone
     }
 
     public func count(_ light: Light) -> Int { counts[light] ?? 0 }
