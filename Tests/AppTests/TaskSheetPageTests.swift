@@ -51,6 +51,9 @@ struct TaskSheetPageTests {
             let form = try await office.get("/tasks/import")
             #expect(form.status == .ok && form.text.contains("导入任务分解表") && form.text.contains("name=\"file\""))
             let before = try await Self.liveTasks(app, f)
+            // The matrix as seen before the import (kept per zone data version until something changes).
+            let matrix = "/matrix?plan=\(f.planId)"
+            #expect(try await office.get(matrix).text.contains("建立高企后备库") == false)
 
             let preview = try await office.upload("/tasks/import", [("year", "2026")], files: [("file", "tasks.csv", Array(Self.twoNew.utf8))])
             #expect(preview.status == .ok)
@@ -63,6 +66,9 @@ struct TaskSheetPageTests {
             #expect(done.status == .ok)
             #expect(done.text.contains("已导入：新建任务2项，修改0项，0项无变化"))
             #expect(try await Self.liveTasks(app, f) == before + 2)
+            // The import changed the zone's data: the matrix shows the new tasks (it kept the old page once).
+            let after = try await office.get(matrix).text
+            #expect(after.contains("建立高企后备库") && after.contains("开展高企政策宣讲"))
 
             let tasks = try await app.store.tasks(zoneId: f.zoneId, TaskFilter(year: 2026))
             let pool = try #require(tasks.first { $0.title == "建立高企后备库" })

@@ -26,8 +26,14 @@ extension Store {
                                         action: action.rawValue, entity: entity, entityId: id,
                                         before: before.map { Store.json($0) }, after: after.map { Store.json($0) }))
         }
+        /// Writes the lines and, like `Store.audit`, raises the data version of each zone whose business data they change
+        /// (an import forgot to, and the pages kept showing the tasks as they were before it).
         func flush(_ tx: any SQLDatabase) async throws {
             try await Store.appendAudit(tx, rows)
+            let business: Set<String> = [AuditEntry.Action.create, .update, .archive, .restore].reduce(into: []) { $0.insert($1.rawValue) }
+            for zone in Set(rows.filter { business.contains($0.action) }.compactMap(\.zoneId)) {
+                try await tx.raw("UPDATE zones SET data_version = data_version + 1 WHERE id = \(bind: zone)").run()
+            }
             rows.removeAll()
         }
     }
@@ -37,7 +43,11 @@ extension Store {
     /// records alone.
     public func entityVersion(zoneId: Int, entities: [String]) async throws -> Int {
         struct V: Decodable { let v: Int? }
-        return try await sql.raw("SELECT MAX(id) AS v FROM audit_log WHERE zone_id = \(bind: zoneId) AND entity_type IN (\(binds: entities))").row(V.self)?.v ?? 0
+        // Sign-ins and sign-outs are audited about users but change no record.
+        return try await sql.raw("""
+            SELECT MAX(id) AS v FROM audit_log WHERE zone_id = \(bind: zoneId) AND entity_type IN (\(binds: entities))
+              AND action NOT IN ('login', 'logout', 'login_failed')
+            """).row(V.self)?.v ?? 0
     }
 
     /// The id of the zone's newest audit line, 0 if none: a mark to ask later what changed since (`changes`). Lines of

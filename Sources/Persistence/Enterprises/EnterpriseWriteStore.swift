@@ -184,7 +184,6 @@ extension Store {
                 try await tx.raw(q).run()
             }
             try await buffer.flush(tx)
-            try await tx.raw("UPDATE zones SET data_version = data_version + 1 WHERE id = \(bind: actor.zoneId)").run()
             return (created, updated)
         }
     }

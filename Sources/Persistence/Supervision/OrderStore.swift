@@ -180,7 +180,6 @@ extension Store {
                           after: ["appealId": o.appealId.map(String.init), "hazardId": o.hazardId.map(String.init), "unit": String(o.receivingUnitId), "reason": o.reason])
             }
             try await audit.flush(tx)
-            try await tx.raw("UPDATE zones SET data_version = data_version + 1 WHERE id = \(bind: actor.zoneId)").run()
             return items.count
         }
     }
