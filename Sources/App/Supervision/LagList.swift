@@ -3,7 +3,9 @@ import Persistence
 import Vapor
 
 /// What lags in a zone today: red, overdue and yellow tasks, tasks whose reports are missing, and the
-/// orders the zone's rules would propose. One pass over the year's open tasks, three queries.
+/// orders the zone's rules would propose. One pass over the year's open tasks (the lean read kept up to date by
+/// `TaskSnapshots`, with the lights of the matrix reference), two more queries. The entries' tasks carry no texts:
+/// `titled` fills in the titles of those a page lists.
 struct LagList {
     struct Entry {
         let task: TaskItem
@@ -17,8 +19,8 @@ struct LagList {
     /// How many past periods are looked at for missing reports (at least the rule's threshold).
     static func lookBack(_ rules: ProposalRules) -> Int { max(rules.missingReports, 4) }
 
-    static func compute(_ req: Request, zoneId: Int, rules: ProposalRules) async throws -> LagList {
-        let store = req.store
+    static func compute(_ req: Request, _ actor: Actor, rules: ProposalRules) async throws -> LagList {
+        let store = req.store, zoneId = actor.zoneId, year = req.today.year
         let (cycle, current) = try await ReportingController.currentPeriod(req, zoneId: zoneId)
         // The periods that count: the current one once past due, then the ones before it, newest first.
         var periods: [ReportingPeriod] = current.isLate(at: ReportingController.now(req)) ? [current] : []
@@ -27,16 +29,17 @@ struct LagList {
             p = cycle.period(containing: p.start.adding(days: -1), calendar: req.calendar)
             periods.append(p)
         }
-        async let tasksQ = store.tasks(zoneId: zoneId, TaskFilter(year: req.today.year))
+        async let tasksQ = req.progressTasks(actor, year: year)
+        async let lightsQ = req.matrixReference(actor, year: year)
         async let reportedQ = store.reportedTasks(zoneId: zoneId, periodKeys: periods.map(\.key))
         async let ordersQ = store.orders(zoneId: zoneId, OrderFilter(open: true, limit: 100_000))
-        let (tasks, reported, orders) = try await (tasksQ, reportedQ, ordersQ)
+        let (tasks, lights, reported, orders) = try await (tasksQ, lightsQ.lights, reportedQ, ordersQ)
         var openOrder: [Int: Int] = [:]
         for o in orders { if let t = o.taskId, openOrder[t] == nil { openOrder[t] = o.id } }
         var entries: [Entry] = []
         var inputs: [ProposalInput] = []
         for t in tasks where t.status != .done && t.status != .suspended {
-            let light = req.light(t)
+            let light = lights.light(t)
             var missed = 0
             for period in periods {
                 // Only periods in which the task was open count; a report stops the run.
@@ -50,7 +53,18 @@ struct LagList {
             inputs.append(ProposalInput(taskId: t.id, unitId: t.ownerUnitId, light: light, missedPeriods: missed, hasOpenOrder: openOrder[t.id] != nil))
         }
         let severity: [Light: Int] = [.overdue: 0, .red: 1, .yellow: 2]
-        entries.sort { (severity[$0.light] ?? 3, -$0.missedPeriods, $0.task.deadline) < (severity[$1.light] ?? 3, -$1.missedPeriods, $1.task.deadline) }
+        entries.sort { (severity[$0.light] ?? 3, -$0.missedPeriods, $0.task.deadline, $0.task.id) < (severity[$1.light] ?? 3, -$1.missedPeriods, $1.task.deadline, $1.task.id) }
         return LagList(entries: entries, proposals: ProposalRules.proposals(tasks: inputs, rules: rules))
+    }
+
+    /// The first `count` entries with their tasks' titles.
+    func titled(_ req: Request, _ actor: Actor, first count: Int) async throws -> [Entry] {
+        let shown = Array(entries.prefix(count))
+        let titles = try await req.store.taskTitles(zoneId: actor.zoneId, ids: shown.map(\.task.id))
+        return shown.map { e in
+            var t = e.task
+            t.title = titles[t.id] ?? ""
+            return Entry(task: t, light: e.light, missedPeriods: e.missedPeriods, openOrderId: e.openOrderId)
+        }
     }
 }

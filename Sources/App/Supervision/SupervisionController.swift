@@ -80,15 +80,17 @@ enum SupervisionController {
 
     static func deskModel(_ req: Request, _ actor: Actor) async throws -> SupervisionDeskPage {
         let settings = try await req.store.supervisionSettings(zoneId: actor.zoneId).settings
-        async let lagQ = LagList.compute(req, zoneId: actor.zoneId, rules: settings.rules)
+        async let lagQ = LagList.compute(req, actor, rules: settings.rules)
         async let openQ = req.store.orders(zoneId: actor.zoneId, OrderFilter(open: true))
         async let closedQ = req.store.orders(zoneId: actor.zoneId, OrderFilter(open: false, limit: 30))
         async let instrQ = req.store.instructions(zoneId: actor.zoneId, unansweredOnly: true)
         let (lag, open, closed, instr) = try await (lagQ, openQ, closedQ, instrQ)
         let names = try await req.names(actor)
+        let listed = try await lag.titled(req, actor, first: SupervisionDeskPage.lagRows)
         let r = settings.rules
         return SupervisionDeskPage(
-            lags: lag.entries.map { .init(task: $0.task, unitName: names.unit($0.task.ownerUnitId), light: $0.light, missedPeriods: $0.missedPeriods, openOrderId: $0.openOrderId) },
+            lags: listed.map { .init(task: $0.task, unitName: names.unit($0.task.ownerUnitId), light: $0.light, missedPeriods: $0.missedPeriods, openOrderId: $0.openOrderId) },
+            lagCount: lag.entries.count,
             proposals: lag.proposals.map { ($0.taskId, $0.reason) },
             open: try await lines(open, req, actor), closed: try await lines(closed, req, actor),
             instructionsOpen: try await instructionLines(instr, req, actor), canAct: actor.can(.editMatrix),
@@ -100,7 +102,7 @@ enum SupervisionController {
     @Sendable static func propose(_ req: Request) async throws -> Response {
         let actor = try req.actor(.editMatrix)
         let settings = try await req.store.supervisionSettings(zoneId: actor.zoneId).settings
-        let lag = try await LagList.compute(req, zoneId: actor.zoneId, rules: settings.rules)
+        let lag = try await LagList.compute(req, actor, rules: settings.rules)
         let issuing = try await issuingUnit(req, actor)
         for p in lag.proposals {
             _ = try await req.store.openOrder(OrderDraft(taskId: p.taskId, level: p.level, reason: p.reason, requiredActions: "请说明滞后原因，提出整改措施和完成时间。"),

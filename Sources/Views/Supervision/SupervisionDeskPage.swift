@@ -14,7 +14,9 @@ public struct SupervisionDeskPage: Sendable {
             self.task = task; self.unitName = unitName; self.light = light; self.missedPeriods = missedPeriods; self.openOrderId = openOrderId
         }
     }
+    /// The lagging tasks listed (the most pressing `lagRows`), and how many lag in all.
     public var lags: [Lag]
+    public var lagCount: Int
     public var proposals: [(taskId: Int, reason: String)]
     public var open: [OrderLine]
     public var closed: [OrderLine]
@@ -23,9 +25,9 @@ public struct SupervisionDeskPage: Sendable {
     public var rulesText: String
     /// The lag list shows the most pressing this many (and the open orders the newest this many); the counts are of the whole.
     public static let lagRows = 100
-    public init(lags: [Lag], proposals: [(taskId: Int, reason: String)], open: [OrderLine], closed: [OrderLine], instructionsOpen: [InstructionLine],
+    public init(lags: [Lag], lagCount: Int, proposals: [(taskId: Int, reason: String)], open: [OrderLine], closed: [OrderLine], instructionsOpen: [InstructionLine],
                 canAct: Bool, rulesText: String) {
-        self.lags = lags; self.proposals = proposals; self.open = open; self.closed = closed; self.instructionsOpen = instructionsOpen
+        self.lags = lags; self.lagCount = lagCount; self.proposals = proposals; self.open = open; self.closed = closed; self.instructionsOpen = instructionsOpen
         self.canAct = canAct; self.rulesText = rulesText
     }
 
@@ -39,7 +41,7 @@ public struct SupervisionDeskPage: Sendable {
         let overdue = open.filter { if case .overdue = $0.clock { return $0.status != .proposed } else { return false } }.count
         return .group(
             .h1("督办台"),
-            .p(.class("meta"), .text("在办督办单\(open.count)件，其中超期\(overdue)件；滞后任务\(lags.count)项；待答复领导批示\(instructionsOpen.count)条。时限均按法定工作日（含调休）计算。")),
+            .p(.class("meta"), .text("在办督办单\(open.count)件，其中超期\(overdue)件；滞后任务\(lagCount)项；待答复领导批示\(instructionsOpen.count)条。时限均按法定工作日（含调休）计算。")),
             canAct ? .p(.a(.href(SiteURL.orderNew.path), .text("下发督办单")), .text(" · "), .a(.href(SiteURL.supervisionSettings.path), .text("督办规则与升级梯度"))) : .empty,
             .h2("系统建议督办（\(proposals.count)项）"),
             .p(.class("meta"), .text(rulesText)),
@@ -50,7 +52,7 @@ public struct SupervisionDeskPage: Sendable {
             open.count > Self.lagRows ? .p(.class("meta"), .text("共\(open.count)件，列出最新的\(Self.lagRows)件；全部督办单见任务页或 /api/v1/orders。")) : .empty,
             SupervisionUI.ordersTable(Array(open.prefix(Self.lagRows)), empty: "没有在办的督办单"),
 .h2("滞后任务（红灯、逾期、黄灯、未交账）"),
-            lags.count > Self.lagRows ? .p(.class("meta"), .text("共\(lags.count)项，按紧要程度列出前\(Self.lagRows)项。")) : .empty,
+            lagCount > lags.count ? .p(.class("meta"), .text("共\(lagCount)项，按紧要程度列出前\(lags.count)项。")) : .empty,
             lags.isEmpty ? .p(.class("meta"), .text("没有滞后任务")) : .div(.class("scroll"), .table(.class("responsive"),
                 .thead(.tr(.th("任务"), .th("责任单位"), .th("时限"), .th("进度"), .th("状态"), .th("连续未交账"), .th("督办"))),
                 .tbody(.forEach(lags.prefix(Self.lagRows)) { l in
