@@ -27,10 +27,7 @@ enum CockpitController {
             let ref = try await req.matrixReference(actor, year: year)
             let plans = leaderId.map { id in ref.plans.filter { $0.leaderId == id } } ?? ref.plans
             async let tasksQ = req.progressTasks(actor, year: year)
-            // Open orders change only with an order's own audited writes: kept across task writes.
-            async let ordersQ = req.cached(actor, "openorders|\(req.today.iso)", onlyFrom: ["order"]) {
-                try await req.store.orders(zoneId: actor.zoneId, OrderFilter(open: true, limit: 100_000))
-            }
+            async let ordersQ = req.openOrders(actor)
             let (tasks, orders) = try await (tasksQ, ordersQ)
             let cockpit = Cockpit(plans: plans, tasks: tasks, openOrders: orders.map { .init(id: $0.id, taskId: $0.taskId, unitId: $0.receivingUnitId) },
                                   today: req.today, calendar: req.calendar, rules: req.lightRules, lights: ref.lights)

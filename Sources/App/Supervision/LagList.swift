@@ -4,7 +4,8 @@ import Vapor
 
 /// What lags in a zone today: red, overdue and yellow tasks, tasks whose reports are missing, and the
 /// orders the zone's rules would propose. One pass over the year's open tasks (the lean read kept up to date by
-/// `TaskSnapshots`, with the lights of the matrix reference), two more queries. The entries' tasks carry no texts:
+/// `TaskSnapshots`, with the lights of the matrix reference), the reports of the recent periods and the open orders
+/// (each kept until a report or an order changes). The entries' tasks carry no texts:
 /// `titled` fills in the titles of those a page lists.
 struct LagList {
     struct Entry {
@@ -31,8 +32,12 @@ struct LagList {
         }
         async let tasksQ = req.progressTasks(actor, year: year)
         async let lightsQ = req.matrixReference(actor, year: year)
-        async let reportedQ = store.reportedTasks(zoneId: zoneId, periodKeys: periods.map(\.key))
-        async let ordersQ = store.orders(zoneId: zoneId, OrderFilter(open: true, limit: 100_000))
+        // Which tasks reported in those periods changes only with reports' own audited writes.
+        let keys = periods.map(\.key)
+        async let reportedQ = req.cached(actor, "reported|" + keys.joined(separator: ","), onlyFrom: ["report"]) {
+            try await store.reportedTasks(zoneId: zoneId, periodKeys: keys)
+        }
+        async let ordersQ = req.openOrders(actor)
         let (tasks, lights, reported, orders) = try await (tasksQ, lightsQ.lights, reportedQ, ordersQ)
         var openOrder: [Int: Int] = [:]
         for o in orders { if let t = o.taskId, openOrder[t] == nil { openOrder[t] = o.id } }
@@ -52,9 +57,11 @@ struct LagList {
             entries.append(Entry(task: t, light: light, missedPeriods: missed, openOrderId: openOrder[t.id]))
             inputs.append(ProposalInput(taskId: t.id, unitId: t.ownerUnitId, light: light, missedPeriods: missed, hasOpenOrder: openOrder[t.id] != nil))
         }
-        let severity: [Light: Int] = [.overdue: 0, .red: 1, .yellow: 2]
-        entries.sort { (severity[$0.light] ?? 3, -$0.missedPeriods, $0.task.deadline, $0.task.id) < (severity[$1.light] ?? 3, -$1.missedPeriods, $1.task.deadline, $1.task.id) }
-        return LagList(entries: entries, proposals: ProposalRules.proposals(tasks: inputs, rules: rules))
+        // Most pressing first; sorted by small keys rather than moving the entries (each carries its task) around.
+        func severity(_ l: Light) -> Int { l == .overdue ? 0 : l == .red ? 1 : l == .yellow ? 2 : 3 }
+        let sortKeys = entries.map { (severity($0.light), -$0.missedPeriods, $0.task.deadline.ordinal, $0.task.id) }
+        let sorted = entries.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { entries[$0] }
+        return LagList(entries: sorted, proposals: ProposalRules.proposals(tasks: inputs, rules: rules))
     }
 
     /// The first `count` entries with their tasks' titles.
