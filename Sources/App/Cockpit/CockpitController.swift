@@ -31,15 +31,13 @@ enum CockpitController {
             let (tasks, orders) = try await (tasksQ, ordersQ)
             let cockpit = Cockpit(plans: plans, tasks: tasks, openOrders: orders.map { .init(id: $0.id, taskId: $0.taskId, unitId: $0.receivingUnitId) },
                                   today: req.today, calendar: req.calendar, rules: req.lightRules, lights: ref.lights)
-            let planIds = Set(plans.map(\.id))
-            let taskIds = Set(tasks.filter { planIds.contains($0.planId) }.map(\.id))
+            let mine = orders.filter { cockpit.openOrderIds.contains($0.id) }
             // Titles of the tasks the screens list: the first alarms (not all of a zone's hundreds) and the orders' tasks.
             let listed = cockpit.alarms.prefix(max(CockpitPage.shownAlarms, WallPage.shownAlarms)).map(\.task.id)
-            let titles = try await req.store.taskTitles(zoneId: actor.zoneId, ids: listed + orders.compactMap(\.taskId).filter(taskIds.contains))
+            let titles = try await req.store.taskTitles(zoneId: actor.zoneId, ids: listed + mine.compactMap(\.taskId))
             // The indicators of the units that own this cockpit's tasks (all of them for the zone).
-            let units = Set(tasks.filter { planIds.contains($0.planId) }.map(\.ownerUnitId))
-            let indicators = try await offTrackQ.filter { leaderId == nil || units.contains($0.ownerUnitId) }.map(\.line)
-            return Figures(cockpit: cockpit, titles: titles, orders: orders.filter { $0.taskId.map(taskIds.contains) ?? false }, indicators: indicators)
+            let indicators = try await offTrackQ.filter { leaderId == nil || cockpit.ownerUnitIds.contains($0.ownerUnitId) }.map(\.line)
+            return Figures(cockpit: cockpit, titles: titles, orders: mine, indicators: indicators)
         }
     }
 

@@ -46,9 +46,10 @@ struct MatrixReference: Sendable {
         async let plansQ = store.plans(zoneId: zoneId, year: year)
         async let wpsQ = store.workPoints(zoneId: zoneId)
         async let directoryQ = req.directory(actor)
+        async let namesQ = req.names(actor)
         async let targetsQ = store.targets(zoneId: zoneId, year: year)
         async let tasksQ = progressTasks()
-        let (years, plans, wps, directory, targets, tasks) = try await (yearsQ, plansQ, wpsQ, directoryQ, targetsQ, tasksQ)
+        let (years, plans, wps, directory, names, targets, tasks) = try await (yearsQ, plansQ, wpsQ, directoryQ, namesQ, targetsQ, tasksQ)
         let units = directory.units, users = directory.people
         let planIds = Set(plans.map(\.id))
         let leaderIds = Set(plans.compactMap(\.leaderId))
@@ -67,7 +68,7 @@ struct MatrixReference: Sendable {
         return MatrixReference(
             year: year, years: years.isEmpty ? [year] : years, plans: plans,
             workPoints: wps.filter { planIds.contains($0.planId) }, units: units.filter { !$0.archived },
-            leaders: users.filter { leaderIds.contains($0.id) }, names: Names(units: units, people: users), targets: targets,
+            leaders: users.filter { leaderIds.contains($0.id) }, names: names, targets: targets,
             progressByPlan: progress, total: total.summary,
             workPointSpans: byWorkPoint.mapValues(\.span), planSpans: byPlan.mapValues(\.span),
             lights: lights)

@@ -5,6 +5,8 @@ public struct AuditEntry: Codable, Sendable, Equatable, Identifiable {
     public enum Action: String, Codable, Sendable, CaseIterable {
         case create, update, archive, restore, login, loginFailed = "login_failed", logout
         case tokenCreate = "token_create", tokenRevoke = "token_revoke", passwordChange = "password_change"
+        /// Whether a line with this action records a change to business data (and so expires the zone's computed views).
+        public var changesData: Bool { [.create, .update, .archive, .restore].contains(self) }
         public var chineseName: String {
             switch self {
             case .create: return "新建"

@@ -42,8 +42,11 @@ public struct Cockpit: Sendable {
     public let total: ProgressSummary
     public let alarms: [Alarm]
     public let units: [UnitLag]
-    /// Open orders on the cockpit's tasks.
-    public let openOrders: Int
+    /// The open orders on the cockpit's tasks, and how many.
+    public let openOrderIds: Set<Int>
+    public var openOrders: Int { openOrderIds.count }
+    /// The units that own the cockpit's tasks (all of them, not just those behind).
+    public let ownerUnitIds: Set<Int>
     /// 按期率: the share of the tasks not overdue (1 with none), as the province ranking counts it.
     public var onTimeRate: Double { total.total == 0 ? 1 : Double(total.total - total.count(.overdue)) / Double(total.total) }
 
@@ -88,13 +91,14 @@ public struct Cockpit: Sendable {
             return Alarm(task: f.task, light: f.light, reason: f.reason, severity: f.severity, openOrderId: orderOfTask[f.task.id])
         }
         let ordersByUnit = Dictionary(grouping: orders, by: \.unitId).mapValues(\.count)
+        self.ownerUnitIds = Set(perUnit.keys)
         self.units = perUnit.map { id, tally in
             let u = tally.summary
             return UnitLag(unitId: id, tasks: u.total, overdue: u.count(.overdue), red: u.count(.red), yellow: u.count(.yellow), openOrders: ordersByUnit[id] ?? 0)
         }
             .filter { $0.lagging + $0.yellow > 0 }
             .sorted { a, b in (a.lagging, a.overdue, a.yellow, b.unitId) > (b.lagging, b.overdue, b.yellow, a.unitId) }
-        self.openOrders = orders.count
+        self.openOrderIds = Set(orders.map(\.id))
     }
 }
 

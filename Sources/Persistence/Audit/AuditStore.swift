@@ -12,10 +12,13 @@ extension Store {
                                                    username: actor?.username ?? "system", action: action.rawValue, entity: entity, entityId: id,
                                                    before: before.map { Store.json($0) }, after: after.map { Store.json($0) })])
         // A bulk writer (an import) uses `AuditBuffer` instead and raises the version once at its end.
-        if let zone = zoneId ?? actor?.zoneId, [.create, .update, .archive, .restore].contains(action) {
-            // Every business change passes here, inside its transaction: cached views of the zone expire with it.
-            try await tx.raw("UPDATE zones SET data_version = data_version + 1 WHERE id = \(bind: zone)").run()
-        }
+        if let zone = zoneId ?? actor?.zoneId, action.changesData { try await raiseDataVersion(tx, zoneId: zone) }
+    }
+
+    /// Every business change passes here or through `AuditBuffer.flush`, inside its transaction: the zone's cached views
+    /// expire with it.
+    static func raiseDataVersion(_ tx: any SQLDatabase, zoneId: Int) async throws {
+        try await tx.raw("UPDATE zones SET data_version = data_version + 1 WHERE id = \(bind: zoneId)").run()
     }
 
     /// Audit lines gathered by a bulk writer (an import) and written at its end, in the same transaction.
@@ -30,9 +33,8 @@ extension Store {
         /// (an import forgot to, and the pages kept showing the tasks as they were before it).
         func flush(_ tx: any SQLDatabase) async throws {
             try await Store.appendAudit(tx, rows)
-            let business: Set<String> = [AuditEntry.Action.create, .update, .archive, .restore].reduce(into: []) { $0.insert($1.rawValue) }
-            for zone in Set(rows.filter { business.contains($0.action) }.compactMap(\.zoneId)) {
-                try await tx.raw("UPDATE zones SET data_version = data_version + 1 WHERE id = \(bind: zone)").run()
+            for zone in Set(rows.filter { AuditEntry.Action(rawValue: $0.action)?.changesData == true }.compactMap(\.zoneId)) {
+                try await Store.raiseDataVersion(tx, zoneId: zone)
             }
             rows.removeAll()
         }

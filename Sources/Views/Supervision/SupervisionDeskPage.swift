@@ -55,7 +55,7 @@ public struct SupervisionDeskPage: Sendable {
             lagCount > lags.count ? .p(.class("meta"), .text("共\(lagCount)项，按紧要程度列出前\(lags.count)项。")) : .empty,
             lags.isEmpty ? .p(.class("meta"), .text("没有滞后任务")) : .div(.class("scroll"), .table(.class("responsive"),
                 .thead(.tr(.th("任务"), .th("责任单位"), .th("时限"), .th("进度"), .th("状态"), .th("连续未交账"), .th("督办"))),
-                .tbody(.forEach(lags.prefix(Self.lagRows)) { l in
+                .tbody(.forEach(lags) { l in
                     .tr(.td(.data(named: "label", value: "任务"), .a(.href(SiteURL.task(l.task.id).path), .text(l.task.title))),
                         .td(.data(named: "label", value: "责任单位"), .text(l.unitName)),
                         .td(.data(named: "label", value: "时限"), .text(l.task.deadline.iso)),
